@@ -1,0 +1,15 @@
+"""校验: read a workbook, run every rule of its kind and year, return the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yujuesuan.checks.engine import Policy, run
+from yujuesuan.findings import Report
+from yujuesuan.workbook.read import read_book
+
+
+def check_workbook(path: Path, *, year: int | None = None, kind: str | None = None, strict: bool = False) -> Report:
+    """All findings for one workbook file. Raises ``WorkbookFormatError`` if it cannot be read."""
+    book, table_set = read_book(path, year=year, kind=kind)
+    return run(book, table_set, Policy(strict=strict)).with_file(str(path))

@@ -1,0 +1,51 @@
+"""Table layouts and rules, as data, per kind (决算/预算) and year.
+
+``tables_for("决算", 2022)`` returns the validated ``TableSet``; ``list_rules`` flattens it for
+review (``yjs spec``). Every set is validated when first built: unique rule ids, every row and
+column a rule names exists, every footnote parses.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from yujuesuan.errors import SpecError, UnknownYear
+from yujuesuan.spec import final_accounts
+from yujuesuan.spec.model import TableSet
+from yujuesuan.spec.validate import validate
+
+KINDS = ("决算",)
+_ALIASES = {"决算": "决算", "final_accounts": "决算", "fa": "决算"}
+
+
+def normalise_kind(kind: str) -> str:
+    try:
+        return _ALIASES[kind]
+    except KeyError:
+        raise UnknownYear(f"不支持的报表类型：{kind}（目前支持：决算）") from None
+
+
+@cache
+def tables_for(kind: str, year: int) -> TableSet:
+    kind = normalise_kind(kind)
+    for layout, years in final_accounts.LAYOUT_YEARS.items():
+        if year in years:
+            return _built(layout)
+    known = "、".join(f"{y.start}–{y.stop - 1}" for y in final_accounts.LAYOUT_YEARS.values())
+    raise UnknownYear(f"没有{year}年度{kind}报表的表式（已有：{known}）")
+
+
+@cache
+def _built(layout: str) -> TableSet:
+    table_set = final_accounts.table_set(layout)
+    problems = validate(table_set)
+    if problems:
+        raise SpecError("；".join(problems))
+    return table_set
+
+
+def all_sets() -> tuple[TableSet, ...]:
+    return tuple(_built(layout) for layout in final_accounts.LAYOUT_YEARS)
+
+
+__all__ = ["SpecError", "TableSet", "all_sets", "normalise_kind", "tables_for"]

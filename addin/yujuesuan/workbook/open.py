@@ -1,0 +1,75 @@
+"""Open a workbook file safely and turn each sheet into a grid of cell values.
+
+Refuses, with a Chinese message naming the file, what cannot be read: missing files, legacy
+.xls, encrypted (password-protected) files, files that are not a zip package, corrupt packages.
+Opens read-only: the input is never written. Declared dimensions are ignored (they can lie).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from yujuesuan.errors import WorkbookFormatError
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+MAX_ROWS = 20000
+MAX_COLS = 200
+SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+
+Grid = list[list[Any]]
+
+
+def check_file(path: Path) -> None:
+    """Raise ``WorkbookFormatError`` unless ``path`` looks like an OOXML workbook we can open."""
+    if not path.exists():
+        raise WorkbookFormatError(f"找不到文件：{path}")
+    if path.is_dir():
+        raise WorkbookFormatError(f"这是文件夹，不是工作簿：{path}")
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(OLE_MAGIC):
+        if path.suffix.lower() == ".xls":
+            raise WorkbookFormatError(f"不支持旧版 Excel 97-2003 格式（.xls）：{path}。请在 Excel 或 WPS 中另存为 .xlsx 后再检查。")
+        raise WorkbookFormatError(f"文件已加密（设置了打开密码），无法读取：{path}。请取消密码保护后再检查。")
+    if path.suffix.lower() == ".xls":
+        raise WorkbookFormatError(f"不支持 .xls 文件（且内容不是 Excel 97-2003 格式）：{path}。请另存为 .xlsx 后再检查。")
+    if not head.startswith(ZIP_MAGIC):
+        raise WorkbookFormatError(f"文件不是有效的 Excel 工作簿（.xlsx），可能是改了扩展名的其他文件：{path}")
+    if path.suffix.lower() not in SUFFIXES:
+        raise WorkbookFormatError(f"不支持的文件类型“{path.suffix}”：{path}（支持 .xlsx / .xlsm）")
+
+
+def read_grids(path: Path) -> dict[str, Grid]:
+    """Every visible and hidden sheet as rows of values (cached values for formulas)."""
+    check_file(path)
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise WorkbookFormatError(f"工作簿已损坏，无法打开：{path}（{type(exc).__name__}）") from None
+    try:
+        return {ws.title: _grid(ws) for ws in book.worksheets}
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError) as exc:
+        raise WorkbookFormatError(f"工作簿已损坏，无法读取：{path}（{type(exc).__name__}）") from None
+    finally:
+        book.close()
+
+
+def _grid(ws: Any) -> Grid:
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()
+    rows: Grid = []
+    for index, row in enumerate(ws.iter_rows(values_only=True)):
+        if index >= MAX_ROWS:
+            break
+        values = list(row[:MAX_COLS])
+        while values and values[-1] in (None, ""):
+            values.pop()
+        rows.append(values)
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows

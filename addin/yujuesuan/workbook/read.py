@@ -1,0 +1,81 @@
+"""Read a workbook file into a ``Book`` of tables (headless, openpyxl, read-only).
+
+Tables are found by title (see ``locate``), the year and kind are taken from the titles unless
+given, and the layout of that year decides which 行次 and 栏次 to expect.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yujuesuan.errors import UnknownYear, WorkbookFormatError
+from yujuesuan.findings import Finding, Severity
+from yujuesuan.spec import all_sets, normalise_kind, tables_for
+from yujuesuan.spec.model import TableSet, TableSpec
+from yujuesuan.tables import Book, Table
+from yujuesuan.workbook.locate import TitleHit, detect, find_titles
+from yujuesuan.workbook.open import Grid, read_grids
+from yujuesuan.workbook.parse import Region, parse_region
+
+
+def title_specs() -> tuple[TableSpec, ...]:
+    """Every table of every layout, for title matching (names are the same across layouts)."""
+    return tuple(t for s in all_sets() for t in s.tables)
+
+
+def read_book(path: Path, *, year: int | None = None, kind: str | None = None) -> tuple[Book, TableSet]:
+    grids = read_grids(path)
+    hits = find_titles(grids, title_specs())
+    found_year, found_kind = detect(hits)
+    year = year or found_year
+    kind = normalise_kind(kind) if kind else (found_kind or "决算")
+    if year is None:
+        if not hits:
+            raise WorkbookFormatError(f"未在工作簿中找到任何部门决算公开表（按表格标题查找）：{path}")
+        raise WorkbookFormatError(f"无法从表格标题识别年度：{path}。请用 --year 指定年度。")
+    try:
+        table_set = tables_for(kind, year)
+    except UnknownYear as exc:
+        raise WorkbookFormatError(f"{exc}：{path}") from None
+    book = Book(source=str(path), kind=kind, year=year)
+    book.tables, book.problems = _read_tables(grids, hits, table_set)
+    book.problems += [_missing(spec) for spec in table_set.tables if spec.id not in book.tables]
+    return book, table_set
+
+
+def _read_tables(grids: dict[str, Grid], hits: list[TitleHit], table_set: TableSet) -> tuple[dict[str, Table], list[Finding]]:
+    best: dict[str, tuple[Table, list[Finding]]] = {}
+    ids = {t.id for t in table_set.tables}
+    for hit, end in _regions(hits, grids):
+        if hit.table_id not in ids:
+            continue
+        region = Region(sheet=hit.sheet, grid=grids[hit.sheet], start=hit.row, end=end)
+        table = parse_region(region, table_set.table(hit.table_id))
+        if not table.rows_seen:
+            continue
+        current = best.get(hit.table_id)
+        if current is None or len(table.values) > len(current[0].values):
+            best[hit.table_id] = (table, region.problems)
+    tables = {tid: t for tid, (t, _) in best.items()}
+    problems = [p for _, found in best.values() for p in found]
+    return tables, problems
+
+
+def _regions(hits: list[TitleHit], grids: dict[str, Grid]) -> list[tuple[TitleHit, int]]:
+    """Each title with the row where its region ends (the next title on the sheet, or the end)."""
+    out = []
+    for hit in hits:
+        following = [h.row for h in hits if h.sheet == hit.sheet and h.row > hit.row]
+        out.append((hit, min(following, default=len(grids[hit.sheet]))))
+    return out
+
+
+def _missing(spec: TableSpec) -> Finding:
+    return Finding(
+        rule_id=f"{spec.id}.present",
+        kind="missing_table",
+        severity=Severity.ERROR,
+        table=spec.id,
+        table_title=spec.title,
+        note="公开时九张表均须列示；无数据的表也应保留表样并注明。",
+    )
