@@ -12,6 +12,8 @@ Decimal('4557.3')
 Decimal('123.46')
 >>> rounding_band(3)
 Decimal('0.015')
+>>> rounding_band(1)
+Decimal('0.010')
 """
 
 from __future__ import annotations
@@ -84,8 +86,12 @@ def yuan_to_wanyuan(yuan: Decimal) -> Decimal:
 
 
 def rounding_band(terms: int) -> Decimal:
-    """Largest difference that ``terms`` independently rounded 0.01 figures can explain."""
-    return HALF_CENT * max(terms, 1)
+    """Largest difference that ``terms`` independently rounded 0.01 figures can explain.
+
+    At least two: any identity compares a printed figure with another rounded quantity, even
+    when one side has no printed terms at all.
+    """
+    return HALF_CENT * max(terms, 2)
 
 
 def format_amount(amount: Decimal | None) -> str:

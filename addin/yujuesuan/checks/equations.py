@@ -94,6 +94,8 @@ def _tree_sum(rule: TreeSum, table: Table) -> Iterator[Equation]:
             parent = TOTAL if len(code) == 3 else None
         if parent is not None:
             children.setdefault(parent, []).append(code)
+    if table.has_row(TOTAL):
+        children.setdefault(TOTAL, [])  # a 合计 with no class rows under it must be 0
     for parent in ([TOTAL] if TOTAL in children else []) + [c for c in codes if c in children]:
         for col in rule.columns or table.spec.column_keys():
             terms = tuple(Cell(rule.table, child, col) for child in children[parent])

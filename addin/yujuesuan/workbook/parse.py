@@ -114,9 +114,8 @@ def _read_lines(region: Region, table: Table) -> None:
             printed = text(cell(region.grid, r, label_col)) if label_col is not None else ""
             table.add_row(row_spec.key, printed, address(r, label_col if label_col is not None else lc))
             _check_label(region, table, row_spec.key, printed, r, label_col)
-            for c in range(lc + 1, bounds[i + 1]):
-                key = numbers.get(c)
-                if key is not None and key in spec.row_columns(row_spec.key):
+            for c, key in numbers.items():
+                if lc < c < bounds[i + 1] and key in spec.row_columns(row_spec.key):
                     table.set(row_spec.key, key, _amount(region, table, r, c), address(r, c))
 
 

@@ -24,7 +24,14 @@ def title_specs() -> tuple[TableSpec, ...]:
 
 
 def read_book(path: Path, *, year: int | None = None, kind: str | None = None) -> tuple[Book, TableSet]:
-    grids = read_grids(path)
+    return book_from_grids(read_grids(path), source=str(path), year=year, kind=kind)
+
+
+def book_from_grids(
+    grids: dict[str, Grid], *, source: str, year: int | None = None, kind: str | None = None
+) -> tuple[Book, TableSet]:
+    """The tables in sheet grids (also used by tests that alter a workbook in memory)."""
+    path = source
     hits = find_titles(grids, title_specs())
     found_year, found_kind = detect(hits)
     year = year or found_year
@@ -37,7 +44,7 @@ def read_book(path: Path, *, year: int | None = None, kind: str | None = None) -
         table_set = tables_for(kind, year)
     except UnknownYear as exc:
         raise WorkbookFormatError(f"{exc}：{path}") from None
-    book = Book(source=str(path), kind=kind, year=year)
+    book = Book(source=source, kind=kind, year=year)
     book.tables, book.problems = _read_tables(grids, hits, table_set)
     book.problems += [_missing(spec) for spec in table_set.tables if spec.id not in book.tables]
     return book, table_set
