@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import grids_copy
-from workbook_tools import amounts_as_text, insert_blank_column, insert_blank_row, shift, stacked, write_grids
+from workbook_tools import amounts_as_text, code_and_name_in_one_cell, insert_blank_column, insert_blank_row, shift, stacked, write_grids
 from yujuesuan.findings import Report
 from yujuesuan.services import check_workbook
 from yujuesuan.workbook.open import Grid
@@ -37,6 +37,7 @@ def variants(grids: dict[str, Grid]) -> dict[str, dict[str, Grid]]:
         "amounts as text": {k: amounts_as_text(g) for k, g in grids.items()},
         "one sheet": stacked(grids),
         "renamed sheets": {f"Sheet{i}": g for i, g in enumerate(grids.values(), start=1)},
+        "code and name in one cell": {k: code_and_name_in_one_cell(g) for k, g in grids.items()},
     }
 
 
@@ -46,7 +47,7 @@ def test_a_consistent_set_yields_zero_findings(golden_grids, tmp_path: Path) -> 
     assert len(report.tables_found) == 9
 
 
-@pytest.mark.parametrize("variant", ["blank rows", "blank columns", "moved", "amounts as text", "one sheet", "renamed sheets"])
+@pytest.mark.parametrize("variant", ["blank rows", "blank columns", "moved", "amounts as text", "one sheet", "renamed sheets", "code and name in one cell"])
 @pytest.mark.parametrize("source", ["consistent", "hongshan-2021", "wuchang-2022"])
 def test_moved_padded_or_retyped_tables_give_the_same_findings(golden_grids, tmp_path: Path, variant: str, source: str) -> None:  # type: ignore[no-untyped-def]
     grids = consistent(golden_grids) if source == "consistent" else golden_grids[source]

@@ -55,3 +55,16 @@ def stacked(grids: dict[str, Grid], gap: int = 3) -> dict[str, Grid]:
     for grid in grids.values():
         out += [list(row) for row in grid] + [[] for _ in range(gap)]
     return {"公开表": out}
+
+
+def code_and_name_in_one_cell(grid: Grid) -> Grid:
+    """"2010350" | "事业运行" → "2010350 事业运行" | blank, wherever a code stands before a name."""
+    out = []
+    for row in grid:
+        row = list(row)
+        for c in range(len(row) - 1):
+            code = str(int(row[c])) if isinstance(row[c], (int, float)) and float(row[c]).is_integer() else str(row[c] or "")
+            if code.isdigit() and len(code) in (3, 5, 7) and isinstance(row[c + 1], str) and row[c + 1].strip():
+                row[c], row[c + 1] = f"{code} {row[c + 1]}", None
+        out.append(row)
+    return out

@@ -85,11 +85,8 @@ class RowSum:
 
     @classmethod
     def from_footnote(cls, id: str, table: str, text: str, *, columns: tuple[str, ...] = ()) -> RowSum:
-        ident = notation.parse(text)
-        if ident.axis != "行":
-            raise_spec(f"{id}: 行公式应以“行”为单位：{text}")
-        terms = tuple((s, str(n)) for s, n in ident.terms)
-        return cls(id=id, table=table, target=str(ident.target), terms=terms, basis=text, columns=columns)
+        target, terms = _parse_note(id, text, "行")
+        return cls(id=id, table=table, target=target, terms=terms, basis=text, columns=columns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +104,21 @@ class ColumnSum:
 
     @classmethod
     def from_footnote(cls, id: str, table: str, text: str, *, rows: tuple[str, ...] = ()) -> ColumnSum:
-        ident = notation.parse(text)
-        if ident.axis != "栏":
-            raise_spec(f"{id}: 栏公式应以“栏”为单位：{text}")
-        terms = tuple((s, str(n)) for s, n in ident.terms)
-        return cls(id=id, table=table, target=str(ident.target), terms=terms, basis=text, rows=rows)
+        target, terms = _parse_note(id, text, "栏")
+        return cls(id=id, table=table, target=target, terms=terms, basis=text, rows=rows)
+
+
+def _parse_note(id: str, text: str, axis: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """(target key, signed term keys) of a printed note, which must be along ``axis``."""
+    ident = notation.parse(text)
+    if ident.axis != axis:
+        raise_spec(f"{id}: 表下注应以“{axis}”为单位：{text}")
+    return str(ident.target), tuple((s, str(n)) for s, n in ident.terms)
+
+
+def note_target(text: str) -> int:
+    """The line or column a printed note defines (for rule ids such as ``fa.t1.r27``)."""
+    return notation.parse(text).target
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ Opens read-only: the input is never written. Declared dimensions are ignored (th
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -73,3 +74,39 @@ def _grid(ws: Any) -> Grid:
     while rows and not rows[-1]:
         rows.pop()
     return rows
+
+
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*>(.*?)</c>', re.S)
+
+
+def uncalculated_formulas(path: Path) -> dict[str, list[str]]:
+    """Formula cells saved without a cached value, per sheet (files written by programs that do
+    not calculate, e.g. openpyxl). Reading them data-only gives blanks, so the checker says so."""
+    check_file(path)
+    import openpyxl
+
+    out: dict[str, list[str]] = {}
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        parts = {ws.title: getattr(ws, "_worksheet_path", None) for ws in book.worksheets}
+        book.close()
+        with zipfile.ZipFile(path) as archive:
+            for title, part in parts.items():
+                if part is None:
+                    continue
+                xml = archive.read(part.lstrip("/"))
+                if b"<f" not in xml:
+                    continue
+                missing = [m.group(1).decode() for m in _FORMULA_CELL.finditer(xml) if _no_value(m.group(2))]
+                if missing:
+                    out[title] = missing
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise WorkbookFormatError(f"工作簿已损坏，无法读取：{path}（{type(exc).__name__}）") from None
+    return out
+
+
+def _no_value(body: bytes) -> bool:
+    if b"<f" not in body:
+        return False
+    value = re.search(rb"<v>(.*?)</v>", body, re.S)
+    return value is None or not value.group(1).strip()

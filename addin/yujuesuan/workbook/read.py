@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from yujuesuan.errors import UnknownYear, WorkbookFormatError
-from yujuesuan.findings import Finding, Severity
+from yujuesuan.findings import Finding, Location, Severity
 from yujuesuan.spec import all_sets, normalise_kind, tables_for
 from yujuesuan.spec.model import TableSet, TableSpec
 from yujuesuan.tables import Book, Table
 from yujuesuan.workbook.locate import TitleHit, detect, find_titles
-from yujuesuan.workbook.open import Grid, read_grids
+from yujuesuan.workbook.open import Grid, read_grids, uncalculated_formulas
 from yujuesuan.workbook.parse import Region, parse_region
 
 
@@ -24,7 +24,23 @@ def title_specs() -> tuple[TableSpec, ...]:
 
 
 def read_book(path: Path, *, year: int | None = None, kind: str | None = None) -> tuple[Book, TableSet]:
-    return book_from_grids(read_grids(path), source=str(path), year=year, kind=kind)
+    book, table_set = book_from_grids(read_grids(path), source=str(path), year=year, kind=kind)
+    sheets = {t.sheet for t in book.tables.values()}
+    for sheet, cells in uncalculated_formulas(path).items():
+        if sheet in sheets:
+            book.problems.append(_uncalculated(sheet, cells))
+    return book, table_set
+
+
+def _uncalculated(sheet: str, cells: list[str]) -> Finding:
+    return Finding(
+        rule_id="workbook.formulas",
+        kind="uncalculated_formula",
+        severity=Severity.WARNING,
+        location=Location(sheet, cells[0]),
+        subject=sheet,
+        note=str(len(cells)),
+    )
 
 
 def book_from_grids(

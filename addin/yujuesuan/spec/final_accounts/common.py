@@ -11,6 +11,7 @@ from yujuesuan.spec.model import (
     RowsMode,
     TableSpec,
     TreeSum,
+    note_target,
 )
 
 
@@ -26,7 +27,7 @@ def code_table(
 ) -> TableSpec:
     """A 合计 row then code rows; every printed 栏 identity, the code tree and the catalog."""
     rules = tuple(
-        ColumnSum.from_footnote(f"{id}.c{_target(text)}", id, text) for text in footnotes
+        ColumnSum.from_footnote(f"{id}.c{note_target(text)}", id, text) for text in footnotes
     ) + (
         TreeSum(f"{id}.tree", id, catalog="function"),
         InCatalog(f"{id}.codes", id, catalog="function"),
@@ -42,9 +43,3 @@ def code_table(
         rules=rules,
         notes=notes + footnotes,
     )
-
-
-def _target(text: str) -> int:
-    from yujuesuan.spec.notation import parse
-
-    return parse(text).target

@@ -9,7 +9,7 @@ Notes quoted from hongshan-2021 表1 and the 2023 set (layout B).
 from __future__ import annotations
 
 from yujuesuan.spec.final_accounts.classes import CLASSES, INCOME_SOURCES
-from yujuesuan.spec.model import ColumnSpec, RowSpec, RowsMode, RowSum, TableSpec
+from yujuesuan.spec.model import ColumnSpec, RowSpec, RowsMode, RowSum, TableSpec, note_target
 
 ID = "fa.t1"
 NAME = "收入支出决算总表"
@@ -84,9 +84,3 @@ def table(layout: str) -> TableSpec:
         rules=rules,
         notes=NOTES + tuple(FOOTNOTES[layout]),
     )
-
-
-def note_target(text: str) -> int:
-    from yujuesuan.spec.notation import parse
-
-    return parse(text).target

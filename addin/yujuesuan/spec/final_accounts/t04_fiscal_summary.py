@@ -8,7 +8,7 @@ follow from the layout (spec §2.4).
 from __future__ import annotations
 
 from yujuesuan.spec.final_accounts.classes import CLASSES
-from yujuesuan.spec.model import Cell, CellIdentity, ColumnSpec, ColumnSum, RowSpec, RowsMode, RowSum, TableSpec
+from yujuesuan.spec.model import Cell, CellIdentity, ColumnSpec, ColumnSum, RowSpec, RowsMode, RowSum, TableSpec, note_target
 
 ID = "fa.t4"
 NAME = "财政拨款收入支出决算总表"
@@ -62,7 +62,7 @@ def _fund(rule_id: str, income_line: int, opening_line: int, col: str, name: str
 
 
 def table(layout: str) -> TableSpec:
-    rules = tuple(RowSum.from_footnote(f"{ID}.r{text.split('行')[0]}", ID, text) for text in FOOTNOTES) + (
+    rules = tuple(RowSum.from_footnote(f"{ID}.r{note_target(text)}", ID, text) for text in FOOTNOTES) + (
         ColumnSum.from_footnote(f"{ID}.c2", ID, "2栏各行 = (3+4+5) 栏各行"),
         CellIdentity(
             id=f"{ID}.balance",

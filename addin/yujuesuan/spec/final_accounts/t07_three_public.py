@@ -6,7 +6,7 @@ the 年初预算, later years' the adjusted 全年预算 (spec §1.0).
 
 from __future__ import annotations
 
-from yujuesuan.spec.model import ColumnSum, RowSpec, RowsMode, TableSpec, cols
+from yujuesuan.spec.model import ColumnSum, RowSpec, RowsMode, TableSpec, cols, note_target
 
 ID = "fa.sg"
 ROW = "金额"
@@ -27,6 +27,6 @@ def table(layout: str) -> TableSpec:
         columns=COLUMNS,
         rows=(RowSpec(key=ROW, label=""),),
         aliases=("财政拨款“三公”经费支出决算表", "一般公共预算财政拨款“三公”经费支出决算表"),
-        rules=tuple(ColumnSum.from_footnote(f"{ID}.c{text.split('栏')[0]}", ID, text) for text in FOOTNOTES),
+        rules=tuple(ColumnSum.from_footnote(f"{ID}.c{note_target(text)}", ID, text) for text in FOOTNOTES),
         notes=FOOTNOTES,
     )
