@@ -55,3 +55,25 @@ def test_moved_padded_or_retyped_tables_give_the_same_findings(golden_grids, tmp
     changed = check_workbook(write_grids(variants(grids)[variant], tmp_path / "changed.xlsx"))
     assert changed.tables_found == original.tables_found
     assert signature(changed) == signature(original)
+
+
+def _without_column_number_rows(grid: Grid) -> Grid:
+    """Drop the 栏次 row of code tables (tables without 行次; some units do not print it)."""
+    if "行次" in str(grid).replace(" ", "") or "行" in {str(v).strip() for row in grid for v in row}:
+        return grid
+    return [row for row in grid if _first_text(row) != "栏次"]
+
+
+def _first_text(row: list[object]) -> str:
+    return next((str(v).replace(" ", "") for v in row if v not in (None, "")), "")
+
+
+@pytest.mark.parametrize("source", ["consistent", "hongshan-2021", "wuchang-2022"])
+def test_code_tables_without_a_column_number_row_are_read_by_their_header_labels(golden_grids, tmp_path: Path, source: str) -> None:  # type: ignore[no-untyped-def]
+    grids = consistent(golden_grids) if source == "consistent" else golden_grids[source]
+    original = check_workbook(write_grids(grids, tmp_path / "original.xlsx"))
+    stripped = {k: _without_column_number_rows(g) for k, g in grids.items()}
+    assert sum(len(g) for g in stripped.values()) == sum(len(g) for g in grids.values()) - 5  # 表2, 3, 5, 8, 9
+    changed = check_workbook(write_grids(stripped, tmp_path / "changed.xlsx"))
+    assert changed.tables_found == original.tables_found
+    assert signature(changed) == signature(original)

@@ -162,6 +162,8 @@ def _read_single_row(region: Region, table: Table) -> None:
 def _read_codes(region: Region, table: Table) -> None:
     header = column_numbers(region.grid, region.start + 1, min(region.start + HEADER_DEPTH, region.end))
     if header is None:
+        header = _columns_by_label(region, table.spec)
+    if header is None:
         return
     header_row, numbers = header
     first_amount = min(numbers)
@@ -179,6 +181,32 @@ def _read_codes(region: Region, table: Table) -> None:
         table.add_row(key, name, address(r, key_col))
         for c, col in numbers.items():
             table.set(key, col, _amount(region, table, r, c), address(r, c))
+
+
+def _columns_by_label(region: Region, spec: TableSpec) -> tuple[int, dict[int, str]] | None:
+    """Without a 栏次 row: columns whose header text is a column's label, and the last header row.
+
+    The header block ends at the first row that starts with a code or 合计; the lowest header
+    cell of a column decides (so "本年支出 › 小计" maps to 小计).
+    """
+    first_data = next(
+        (r for r in range(region.start + 1, min(region.start + HEADER_DEPTH, region.end))
+         if _row_key(region.grid[r] if r < len(region.grid) else [], 2)[0] is not None),
+        None,
+    )
+    if first_data is None:
+        return None
+    labels = {normalise_name(n): c.key for c in spec.columns for n in (c.label, *c.aliases)}
+    numbers: dict[int, str] = {}
+    for r in range(region.start + 1, first_data):
+        for c, value in enumerate(region.grid[r] if r < len(region.grid) else []):
+            key = labels.get(normalise_name(text(value))) if text(value) else None
+            if key is not None:
+                numbers[c] = key
+    by_key = {key: c for c, key in sorted(numbers.items())}
+    if len(by_key) < min(2, len(spec.columns)):
+        return None
+    return first_data - 1, {c: key for key, c in by_key.items()}
 
 
 def _row_key(row: list[Any], stop: int) -> tuple[str | None, str, int]:
