@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--year", type=int, help="年度（默认从表格标题识别）")
     check.add_argument("--kind", help="报表类型：决算（默认从标题识别）")
     check.add_argument("--strict", action="store_true", help="任何差额（含尾数差异）都算错误")
+    check.add_argument("--plausibility", action="store_true", help="另外提示经济分类与功能分类的对应关系（仅作提示）")
     check.set_defaults(handler=_check)
     spec = sub.add_parser("spec", help="列出某年度的全部校验规则")
     spec.add_argument("--year", type=int, required=True)
@@ -71,7 +72,7 @@ def _check(args: argparse.Namespace) -> int:
         if len(files) > PROGRESS_THRESHOLD:
             _progress(i, len(files), path)
         try:
-            reports.append(check_workbook(path, year=args.year, kind=args.kind, strict=args.strict))
+            reports.append(check_workbook(path, year=args.year, kind=args.kind, strict=args.strict, plausibility=args.plausibility))
         except AddinError as exc:
             status = 2
             print(f"\n错误：{exc}" if len(files) > PROGRESS_THRESHOLD else f"错误：{exc}", file=sys.stderr)

@@ -106,7 +106,8 @@ def test_three_public_car_running_may_exceed_the_basic_line_but_not_fall_below_i
 
 def test_correspondence_gap_is_only_a_warning() -> None:
     book = book_from_text(SET_2021, t6="row | amount\n30110 | 26.72", t5="row | 2\n2101102 | 19.98")
-    (finding,) = run(book, only(SET_2021, "fa.w.t6_t5.30110")).findings
+    assert run(book, only(SET_2021, "fa.w.t6_t5.30110")).findings == ()  # off by default
+    (finding,) = run(book, only(SET_2021, "fa.w.t6_t5.30110"), Policy(plausibility=True)).findings
     assert (finding.kind, finding.severity, finding.classification) == ("correspondence", Severity.WARNING, "警告")
 
 

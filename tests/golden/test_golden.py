@@ -66,6 +66,13 @@ def test_findings_match_the_reviewed_golden_file(golden_dir: Path, case: str, re
     assert path.read_text(encoding="utf-8").splitlines() == lines
 
 
+def test_plausibility_gap_of_30110_is_shown_only_when_asked(golden_dir: Path) -> None:
+    path = golden_dir / "hongshan-2021.xlsx"
+    assert not [f for f in check_workbook(path).findings if f.kind == "correspondence"]
+    (gap,) = [f for f in check_workbook(path, plausibility=True).findings if f.kind == "correspondence"]
+    assert (gap.rule_id, str(gap.location), gap.severity) == ("fa.w.t6_t5.30110", "表6!C14", Severity.WARNING)
+
+
 def test_every_error_free_finding_is_a_warning_or_info(golden_dir: Path) -> None:
     for case in ("hongshan-2021", "wuchang-2022"):
         assert all(f.severity is not Severity.ERROR for f in _report(golden_dir, case).findings)

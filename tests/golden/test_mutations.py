@@ -50,7 +50,7 @@ def changed(grids: dict[str, Grid], sheet: str, address: str, delta: Decimal) ->
 
 def _check(grids: dict[str, Grid]) -> Report:
     book, table_set = book_from_grids(grids, source="mutated")
-    return run(book, table_set, Policy(raise_errors=True))
+    return run(book, table_set, Policy(raise_errors=True, plausibility=True))
 
 
 def _target(rule: Rule, book: Book) -> tuple[str, str] | None:
@@ -85,7 +85,7 @@ def baseline(golden_grids: dict[str, dict[str, Grid]]) -> dict[str, tuple[Book, 
     out = {}
     for case, grids in golden_grids.items():
         book, table_set = book_from_grids(grids, source=case)
-        out[case] = (book, table_set, run(book, table_set))
+        out[case] = (book, table_set, run(book, table_set, Policy(plausibility=True)))
     return out
 
 

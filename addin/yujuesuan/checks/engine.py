@@ -23,9 +23,12 @@ from yujuesuan.tables import ZERO, Book
 @dataclass(frozen=True)
 class Policy:
     """``strict``: any nonzero difference is an 错误 (for our own builders' output).
+    ``plausibility``: also run the W correspondences (economic ↔ functional), as warnings; they
+    are not identities, so they are off unless asked for (quiet where the peers are noisy).
     ``raise_errors``: let a crashing rule raise (tests)."""
 
     strict: bool = False
+    plausibility: bool = False
     raise_errors: bool = False
 
 
@@ -34,6 +37,8 @@ def run(book: Book, table_set: TableSet, policy: Policy = Policy()) -> Report:
     failed = run_count = 0
     for rule in table_set.all_rules():
         if any(t not in book.tables for t in rule_tables(rule)):
+            continue
+        if rule.strength is Strength.PLAUSIBLE and not policy.plausibility:
             continue
         run_count += 1
         try:

@@ -9,7 +9,9 @@ from yujuesuan.findings import Report
 from yujuesuan.workbook.read import read_book
 
 
-def check_workbook(path: Path, *, year: int | None = None, kind: str | None = None, strict: bool = False) -> Report:
+def check_workbook(
+    path: Path, *, year: int | None = None, kind: str | None = None, strict: bool = False, plausibility: bool = False
+) -> Report:
     """All findings for one workbook file. Raises ``WorkbookFormatError`` if it cannot be read."""
     book, table_set = read_book(path, year=year, kind=kind)
-    return run(book, table_set, Policy(strict=strict)).with_file(str(path))
+    return run(book, table_set, Policy(strict=strict, plausibility=plausibility)).with_file(str(path))
