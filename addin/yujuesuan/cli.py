@@ -27,7 +27,10 @@ PROGRESS_THRESHOLD = 3
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_console()
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # usage errors: argparse has printed the message
+        return int(exc.code or 0)
     try:
         return int(args.handler(args))
     except AddinError as exc:
@@ -46,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="校验工作簿中九张表的勾稽关系")
     check.add_argument("paths", nargs="+", help="工作簿文件或文件夹")
     check.add_argument("--json", action="store_true", help="以 JSON 输出全部发现")
-    check.add_argument("-o", "--output", help="把 JSON 写入此文件（与 --json 一起使用）")
+    check.add_argument("-o", "--output", help="把全部发现以 JSON 写入此文件")
     check.add_argument("--year", type=int, help="年度（默认从表格标题识别）")
     check.add_argument("--kind", help="报表类型：决算（默认从标题识别）")
     check.add_argument("--strict", action="store_true", help="任何差额（含尾数差异）都算错误")
@@ -83,7 +86,7 @@ def _check(args: argparse.Namespace) -> int:
             print(f"错误：读取 {path} 时发生内部错误（{type(exc).__name__}: {exc}）。", file=sys.stderr)
     if len(files) > PROGRESS_THRESHOLD:
         print(file=sys.stderr)
-    if args.json:
+    if args.json or args.output:
         _write_json(reports, args.output)
     else:
         for report in reports:

@@ -65,7 +65,9 @@ def _check_rule(rule: Rule, book: Book, policy: Policy) -> list[Finding]:
     condition = getattr(rule, "condition", None)
     if condition is not None and not _holds(condition, book):
         return []
-    found = [f for eq in expand(rule, book) if (f := _evaluate(eq, book, policy)) is not None]
+    found = [
+        f for eq in expand(rule, book) if not _unreadable(eq, book) and (f := _evaluate(eq, book, policy)) is not None
+    ]
     if isinstance(rule, TreeSum):
         found += _orphans(rule, book)
     return found
@@ -75,6 +77,11 @@ def _holds(condition: Condition, book: Book) -> bool:
     if any(_value(book, c) != ZERO for c in condition.zero):
         return False
     return all(_value(book, a) == _value(book, b) for a, b in condition.equal)
+
+
+def _unreadable(eq: Equation, book: Book) -> bool:
+    """An equation over a cell already reported as non-numeric is not evaluated (no echo errors)."""
+    return any((c.row, c.col) in book.tables[c.table].unreadable for c in eq.left + eq.right if c.table in book.tables)
 
 
 def _value(book: Book, cell: Cell) -> Decimal:

@@ -31,7 +31,9 @@ def tables_for(kind: str, year: int) -> TableSet:
     for layout, years in final_accounts.LAYOUT_YEARS.items():
         if year in years:
             return _built(layout)
-    known = "、".join(f"{y.start}–{y.stop - 1}" for y in final_accounts.LAYOUT_YEARS.values())
+    known = "、".join(
+        str(y.start) if len(y) == 1 else f"{y.start}–{y.stop - 1}" for y in final_accounts.LAYOUT_YEARS.values()
+    )
     raise UnknownYear(f"没有{year}年度{kind}报表的表式（已有：{known}）")
 
 

@@ -22,6 +22,7 @@ class Table:
     row_names: dict[str, str] = field(default_factory=dict)  # printed name per row key
     row_cells: dict[str, str] = field(default_factory=dict)  # address of the row's code/label
     rows_seen: list[str] = field(default_factory=list)  # row keys in printed order
+    unreadable: set[tuple[str, str]] = field(default_factory=set)  # cells whose text is not a number
 
     def value(self, row: str, col: str) -> Decimal:
         return self.values.get((row, col), ZERO)

@@ -32,15 +32,22 @@ def check_file(path: Path) -> None:
     with path.open("rb") as handle:
         head = handle.read(8)
     if head.startswith(OLE_MAGIC):
-        if path.suffix.lower() == ".xls":
-            raise WorkbookFormatError(f"不支持旧版 Excel 97-2003 格式（.xls）：{path}。请在 Excel 或 WPS 中另存为 .xlsx 后再检查。")
-        raise WorkbookFormatError(f"文件已加密（设置了打开密码），无法读取：{path}。请取消密码保护后再检查。")
+        if _is_encrypted_package(path):
+            raise WorkbookFormatError(f"文件已加密（设置了打开密码），无法读取：{path}。请取消密码保护后再检查。")
+        raise WorkbookFormatError(f"不支持旧版 Excel 97-2003 格式（.xls）：{path}。请在 Excel 或 WPS 中另存为 .xlsx 后再检查。")
     if path.suffix.lower() == ".xls":
         raise WorkbookFormatError(f"不支持 .xls 文件（且内容不是 Excel 97-2003 格式）：{path}。请另存为 .xlsx 后再检查。")
     if not head.startswith(ZIP_MAGIC):
         raise WorkbookFormatError(f"文件不是有效的 Excel 工作簿（.xlsx），可能是改了扩展名的其他文件：{path}")
     if path.suffix.lower() not in SUFFIXES:
         raise WorkbookFormatError(f"不支持的文件类型“{path.suffix}”：{path}（支持 .xlsx / .xlsm）")
+
+
+def _is_encrypted_package(path: Path) -> bool:
+    """An encrypted .xlsx is an OLE container with an "EncryptedPackage" stream (names are UTF-16)."""
+    marker = "EncryptedPackage".encode("utf-16-le")
+    with path.open("rb") as handle:
+        return marker in handle.read(64 * 1024 * 1024)
 
 
 def read_grids(path: Path) -> dict[str, Grid]:

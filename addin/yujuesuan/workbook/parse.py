@@ -52,12 +52,16 @@ def parse_region(region: Region, spec: TableSpec) -> Table:
 # -- amounts -------------------------------------------------------------------------------
 
 
-def _amount(region: Region, table: Table, row: int, col: int) -> Decimal | None:
+def _amount(region: Region, table: Table, row: int, col: int, key: tuple[str, str]) -> Decimal | None:
+    """The displayed amount of a cell; unreadable text is a finding and the cell is marked so
+    that no identity is evaluated on a guessed value."""
     value = cell(region.grid, row, col)
     try:
         amount = parse_amount(value)
     except NotANumber as exc:
-        region.problems.append(_cell_problem(table, "non_numeric", Severity.ERROR, row, col, region, exc.reason))
+        problem = _cell_problem(table, "non_numeric", Severity.ERROR, row, col, region, exc.reason)
+        region.problems.append(replace(problem, row_key=key[0], col_key=key[1], subject=f"{table.subject(*key)}（{address(row, col)}）"))
+        table.unreadable.add(key)
         return None
     if amount is None:
         return None
@@ -116,7 +120,7 @@ def _read_lines(region: Region, table: Table) -> None:
             _check_label(region, table, row_spec.key, printed, r, label_col)
             for c, key in numbers.items():
                 if lc < c < bounds[i + 1] and key in spec.row_columns(row_spec.key):
-                    table.set(row_spec.key, key, _amount(region, table, r, c), address(r, c))
+                    table.set(row_spec.key, key, _amount(region, table, r, c, (row_spec.key, key)), address(r, c))
 
 
 def _label_left(grid: Grid, row: int, line_col: int, floor: int) -> int | None:
@@ -152,7 +156,7 @@ def _read_single_row(region: Region, table: Table) -> None:
         if any(text(cell(region.grid, r, c)) for c in numbers):
             table.add_row(key, "", address(r, min(numbers)))
             for c, col in numbers.items():
-                table.set(key, col, _amount(region, table, r, c), address(r, c))
+                table.set(key, col, _amount(region, table, r, c, (key, col)), address(r, c))
             return
 
 
@@ -180,7 +184,7 @@ def _read_codes(region: Region, table: Table) -> None:
             continue
         table.add_row(key, name, address(r, key_col))
         for c, col in numbers.items():
-            table.set(key, col, _amount(region, table, r, c), address(r, c))
+            table.set(key, col, _amount(region, table, r, c, (key, col)), address(r, c))
 
 
 def _columns_by_label(region: Region, spec: TableSpec) -> tuple[int, dict[int, str]] | None:
@@ -265,7 +269,7 @@ def _read_economic(region: Region, table: Table) -> None:
             match = _CODE.match(text(value))
             inline = match.group(2) if match and isinstance(value, str) else ""
             table.add_row(code, inline + name, address(r, code_col))
-            table.set(code, "amount", _amount(region, table, r, amount_col), address(r, amount_col))
+            table.set(code, "amount", _amount(region, table, r, amount_col, (code, "amount")), address(r, amount_col))
 
 
 def _economic_groups(region: Region) -> tuple[int, list[tuple[int, int]]] | None:
@@ -294,6 +298,6 @@ def _read_footer(region: Region, table: Table, r: int, label_col: int, footers: 
         if t in footers:
             break
         table.add_row(key, key, address(r, label_col))
-        table.set(key, "amount", _amount(region, table, r, c), address(r, c))
+        table.set(key, "amount", _amount(region, table, r, c, (key, "amount")), address(r, c))
         return
     table.add_row(key, key, address(r, label_col))
