@@ -9,12 +9,31 @@ import openpyxl
 from yujuesuan.services import check_workbook
 
 
-def test_uncalculated_total_formula_is_reported_on_its_sheet(golden_dir: Path, tmp_path: Path) -> None:
+def _with_total_formula(golden_dir: Path, tmp_path: Path, formula: str) -> Path:
     book = openpyxl.load_workbook(golden_dir / "hongshan-2021.xlsx")
-    book["表1"]["C33"] = "=SUM(C7:C14)"  # 本年收入合计 as a formula, saved without a cached value
+    book["表1"]["C33"] = formula  # 本年收入合计 as a formula, saved without a cached value
     path = tmp_path / "formula.xlsx"
     book.save(path)
-    report = check_workbook(path)
+    return path
+
+
+def test_formula_saved_without_value_is_recalculated_and_said_so(golden_dir: Path, tmp_path: Path) -> None:
+    report = check_workbook(_with_total_formula(golden_dir, tmp_path, "=SUM(C7:C14)"))
+    notes = [f for f in report.findings if f.kind == "recalculated_formula"]
+    assert [(str(f.location), f.note, f.severity.value) for f in notes] == [("表1!C33", "1", "info")]
+    assert report.ok and not [f for f in report.findings if f.rule_id == "fa.t1.r27"]
+
+
+def test_a_wrong_formula_total_is_caught_after_recalculation(golden_dir: Path, tmp_path: Path) -> None:
+    report = check_workbook(_with_total_formula(golden_dir, tmp_path, "=SUM(C7:C14)+1"))
+    assert [f.classification for f in report.findings if f.rule_id == "fa.t1.r27"] == ["错误"]
+
+
+def test_when_the_engine_fails_the_blank_totals_are_flagged(golden_dir: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from yujuesuan.workbook import read
+
+    monkeypatch.setattr(read, "recalc_with_formulas", lambda path: 1 / 0)
+    report = check_workbook(_with_total_formula(golden_dir, tmp_path, "=SUM(C7:C14)"))
     notes = [f for f in report.findings if f.kind == "uncalculated_formula"]
     assert [(str(f.location), f.note) for f in notes] == [("表1!C33", "1")]
     assert "打开并保存" in notes[0].message

@@ -23,6 +23,7 @@ TEMPLATES: dict[str, str] = {
     "non_numeric": "{table_title} {subject}：金额单元格内容无法识别为数字（{note}）。",
     "excess_precision": "{table_title} {subject}：金额有多于两位小数（{note}），公开表按两位小数显示，可能造成尾数差异。",
     "uncalculated_formula": "工作表“{subject}”中有{note}个公式单元格没有保存计算结果，读取时按空值处理，相关校验可能误报。请在 Excel 或 WPS 中打开并保存后再检查。",
+    "recalculated_formula": "工作表“{subject}”中有{note}个公式单元格没有保存计算结果，已用 formulas 引擎重算后再检查。",
     "internal_error": "规则{basis}执行时发生内部错误，该规则未能完成检查，其他规则不受影响。{note}",
 }
 

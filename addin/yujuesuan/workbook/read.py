@@ -16,6 +16,7 @@ from yujuesuan.tables import Book, Table
 from yujuesuan.workbook.locate import TitleHit, detect, find_titles
 from yujuesuan.workbook.open import Grid, read_grids, uncalculated_formulas
 from yujuesuan.workbook.parse import Region, parse_region
+from yujuesuan.workbook.recalc import recalc_with_formulas
 
 
 def title_specs() -> tuple[TableSpec, ...]:
@@ -24,19 +25,50 @@ def title_specs() -> tuple[TableSpec, ...]:
 
 
 def read_book(path: Path, *, year: int | None = None, kind: str | None = None) -> tuple[Book, TableSet]:
-    book, table_set = book_from_grids(read_grids(path), source=str(path), year=year, kind=kind)
+    grids = read_grids(path)
+    missing = uncalculated_formulas(path)
+    recalculated = _fill_formula_values(path, grids, missing) if missing else False
+    book, table_set = book_from_grids(grids, source=str(path), year=year, kind=kind)
     sheets = {t.sheet for t in book.tables.values()}
-    for sheet, cells in uncalculated_formulas(path).items():
+    for sheet, cells in missing.items():
         if sheet in sheets:
-            book.problems.append(_uncalculated(sheet, cells))
+            book.problems.append(_uncalculated(sheet, cells, recalculated))
     return book, table_set
 
 
-def _uncalculated(sheet: str, cells: list[str]) -> Finding:
+def _fill_formula_values(path: Path, grids: dict[str, Grid], missing: dict[str, list[str]]) -> bool:
+    """Formulas saved without values (files written by programs): compute them with `formulas`
+    so the check sees the totals a spreadsheet would show. False if that engine fails."""
+    try:
+        values = recalc_with_formulas(path)
+    except Exception:  # the engine's own errors are many and undocumented; fall back to blanks
+        return False
+    for sheet, cells in missing.items():
+        for address in cells:
+            value = values.get((sheet, address))
+            if isinstance(value, (int, float, str)) and sheet in grids:
+                _put(grids[sheet], address, value)
+    return True
+
+
+def _put(grid: Grid, address: str, value: object) -> None:
+    letters = address.rstrip("0123456789")
+    row = int(address[len(letters):]) - 1
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    while len(grid) <= row:
+        grid.append([])
+    while len(grid[row]) < col:
+        grid[row].append(None)
+    grid[row][col - 1] = value
+
+
+def _uncalculated(sheet: str, cells: list[str], recalculated: bool) -> Finding:
     return Finding(
         rule_id="workbook.formulas",
-        kind="uncalculated_formula",
-        severity=Severity.WARNING,
+        kind="recalculated_formula" if recalculated else "uncalculated_formula",
+        severity=Severity.INFO if recalculated else Severity.WARNING,
         location=Location(sheet, cells[0]),
         subject=sheet,
         note=str(len(cells)),
