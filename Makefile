@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/yjs demo
+	$(BIN)/yjs demo --out out/demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

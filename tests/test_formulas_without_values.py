@@ -42,3 +42,15 @@ def test_when_the_engine_fails_the_blank_totals_are_flagged(golden_dir: Path, tm
 def test_calculated_workbooks_raise_no_formula_warning(golden_dir: Path) -> None:
     report = check_workbook(golden_dir / "hongshan-2021.xlsx")
     assert not [f for f in report.findings if f.kind == "uncalculated_formula"]
+
+
+def test_empty_cells_before_a_formula_do_not_take_its_place(tmp_path: Path) -> None:
+    from yujuesuan.workbook.open import uncalculated_formulas
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["B7"].number_format = "#,##0.00"  # styled but empty: written as <c r="B7" s="1"/>
+    sheet["C7"] = "=1+1"
+    path = tmp_path / "f.xlsx"
+    book.save(path)
+    assert uncalculated_formulas(path) == {sheet.title: ["C7"]}

@@ -60,7 +60,24 @@ def _parser() -> argparse.ArgumentParser:
     spec.add_argument("--kind", default="决算")
     spec.add_argument("--format", choices=("csv", "text"), default="text")
     spec.set_defaults(handler=_spec)
-    demo = sub.add_parser("demo", help="校验随附的示例工作簿并说明结果")
+    template = sub.add_parser("template", help="生成空白模板（封面、底稿、九张表、校验表）")
+    template.add_argument("--kind", default="决算")
+    template.add_argument("--year", type=int, required=True)
+    template.add_argument("--unit", default="", help="单位名称")
+    template.add_argument("-o", "--output", required=True)
+    template.set_defaults(handler=_template)
+    build = sub.add_parser("build", help="根据底稿重算九张表并写入工作簿")
+    build.add_argument("path")
+    build.add_argument("-o", "--output", help="输出文件（默认不覆盖原文件）")
+    build.add_argument("--in-place", action="store_true", help="写回原文件（先备份）")
+    build.add_argument("--year", type=int, help="年度（默认读封面）")
+    build.set_defaults(handler=_build)
+    recalc = sub.add_parser("recalc", help="无 Excel 重算公式并比对各引擎结果")
+    recalc.add_argument("path")
+    recalc.add_argument("--write", help="用 LibreOffice 重算后另存为此文件（保留公式和计算结果）")
+    recalc.set_defaults(handler=_recalc)
+    demo = sub.add_parser("demo", help="用示例单位的底稿生成九张表并校验")
+    demo.add_argument("--out", default="yujuesuan-demo", help="输出文件夹")
     demo.set_defaults(handler=_demo)
     return parser
 
@@ -152,15 +169,60 @@ def _spec(args: argparse.Namespace) -> int:
     return 0
 
 
-def _demo(args: argparse.Namespace) -> int:
-    from yujuesuan.samples import sample_path
+def _template(args: argparse.Namespace) -> int:
+    from yujuesuan.services.template import write_template
 
-    path = sample_path()
-    print(f"示例工作簿：{path}（洪山区大数据中心2021年度部门决算公开表，按公开数据原样录入）")
-    report = check_workbook(path)
-    _print_report(report)
-    print("说明：表6人员经费合计+公用经费合计比表5基本支出多0.01万元，是公开文件中真实存在的尾数差异。")
-    return 0 if report.ok else 1
+    path = write_template(Path(args.output), kind=args.kind, year=args.year, unit=args.unit)
+    print(f"已生成{args.year}年度{args.kind}模板：{path}")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from yujuesuan.services.build import LedgerInvalid, build_workbook
+
+    output = Path(args.output) if args.output else None
+    try:
+        outcome = build_workbook(Path(args.path), output, in_place=args.in_place, year=args.year)
+    except LedgerInvalid as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        for error in exc.errors:
+            print(f"  {error}", file=sys.stderr)
+        return 2
+    _print_build(outcome)
+    return 0
+
+
+def _print_build(outcome) -> None:  # type: ignore[no-untyped-def]
+    report = outcome.result.rounding_report
+    print(f"已根据底稿（{outcome.rows} 行）生成{outcome.year}年度九张表：{outcome.output}")
+    if outcome.backup:
+        print(f"原文件已备份为：{outcome.backup}")
+    print(f"尾数控制：{report.variables} 个需取舍的数、{report.equations} 条勾稽关系，用时 {report.seconds:.2f} 秒。")
+    for deviation in report.unkept:
+        print(f"  注意：无法同时保持 {deviation.rule_id}（{deviation.basis}），差 {deviation.difference} 万元。")
+    for deviation in report.untrue:
+        print(f"  注意：底稿本身不满足 {deviation.rule_id}（{deviation.basis}），差 {deviation.difference} 万元。")
+
+
+def _recalc(args: argparse.Namespace) -> int:
+    from yujuesuan.services.recalc import recalc_workbook
+
+    outcome = recalc_workbook(Path(args.path), Path(args.write) if args.write else None)
+    for line in outcome.lines():
+        print(line)
+    return 1 if outcome.mismatches else 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from yujuesuan.services.demo import run_demo
+
+    outcome = run_demo(Path(args.out))
+    print(f"示例单位：武汉市洪山区大数据中心（2021年度决算，底稿按公开数据编制，金额单位元）")
+    print(f"底稿工作簿：{outcome.ledger_workbook.resolve()}")
+    _print_build(outcome.built)
+    _print_report(outcome.report)
+    print(f"九张表在：{outcome.built.output.resolve()}（用 Excel 或 WPS 打开；“校验”表列出每条勾稽关系）")
+    return 0 if outcome.report.ok else 1
 
 
 def _utf8_console() -> None:

@@ -83,7 +83,8 @@ def _grid(ws: Any) -> Grid:
     return rows
 
 
-_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*>(.*?)</c>', re.S)
+# A cell element with content; self-closing empty cells (<c r="B7" s="3"/>) must not match.
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"(?:[^>/]|/(?!>))*>(.*?)</c>', re.S)
 
 
 def uncalculated_formulas(path: Path) -> dict[str, list[str]]:

@@ -1,0 +1,228 @@
+"""True values of every cell of the nine 决算 tables, from a valid ``Ledger``.
+
+The ledger's millions of rows are first summed with pandas into a few hundred groups
+(功能科目 × 资金来源 × 支出性质, …). Each group amount is then added, in integer 分, to every cell
+that ``vocabulary`` says it lands in (its own line, the 小计, the 合计, the 总计), and the 项 rows
+of the code tables are rolled up to their 款, 类 and 合计. Totals are built from the ledger, not
+from the spec's sum rules, so checking the result against those rules is a real test.
+Sources: spec/nine-tables.md §1–§3, design.md (底稿).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+
+from yujuesuan import reference
+from yujuesuan.build import vocabulary as v
+from yujuesuan.build.ledger import Ledger
+from yujuesuan.build.vocabulary import LOOKUP
+from yujuesuan.spec.final_accounts import t01_income_expense_summary as t1
+from yujuesuan.spec.final_accounts import t06_basic_detail as t6
+from yujuesuan.spec.model import TOTAL, RowsMode, TableSet, TableSpec
+from yujuesuan.tables import Book, Table
+
+T1, T2, T3, T4, T6, SG = "fa.t1", "fa.t2", "fa.t3", "fa.t4", "fa.t6", "fa.sg"
+CODE_TABLES = (T2, T3) + tuple(f.table for f in v.FUNDS)
+
+
+@dataclass
+class CentTable:
+    """One table's true amounts in 分; ``rows`` in printed order with their names."""
+
+    rows: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    values: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def add_row(self, row: str, name: str, columns: Iterable[str]) -> None:
+        if row not in self.names:
+            self.rows.append(row)
+            self.names[row] = name
+        for col in columns:
+            self.values.setdefault((row, col), 0)
+
+    def add(self, row: str, col: str, amount: int) -> None:
+        self.values[(row, col)] += amount
+
+
+Cents = dict[str, CentTable]
+
+
+def compute_tables(ledger: Ledger, table_set: TableSet) -> Book:
+    """The true tables as a ``Book`` of exact ``Decimal`` 万元 (分 / 1,000,000, unrounded)."""
+    return to_book(compute_cents(ledger, table_set), table_set, ledger.year)
+
+
+def to_book(cents: Cents, table_set: TableSet, year: int) -> Book:
+    book = Book(source="底稿", kind=table_set.kind, year=year)
+    for spec in table_set.tables:
+        table = Table(spec=spec)
+        source = cents[spec.id]
+        for row in source.rows:
+            table.add_row(row, source.names[row])
+        for (row, col), amount in source.values.items():
+            table.set(row, col, Decimal(amount).scaleb(-6))
+        book.tables[spec.id] = table
+    return book
+
+
+def compute_cents(ledger: Ledger, table_set: TableSet) -> Cents:
+    """True amounts in 分 of every table of ``table_set``, keyed by table id."""
+    builder = _Builder(ledger, table_set)
+    builder.spending()
+    builder.income()
+    builder.balances()
+    builder.basic_detail()
+    builder.three_public()
+    return builder.finish()
+
+
+def _groups(
+    frame: pd.DataFrame, by: list[str], values: list[str]
+) -> Iterator[tuple[tuple[str, ...], tuple[int, ...]]]:
+    """(keys, sums) per group: the vectorised step that makes a million rows a few hundred."""
+    grouped = frame.groupby(by, observed=True, sort=True)[values].sum()
+    for row in grouped.reset_index().itertuples(index=False, name=None):
+        yield tuple(str(k) for k in row[: len(by)]), tuple(int(a) for a in row[len(by) :])
+
+
+class _Builder:
+    """Adds each group amount into its cells; fixed tables first get every printed cell."""
+
+    def __init__(self, ledger: Ledger, table_set: TableSet) -> None:
+        self.ledger, self.set = ledger, table_set
+        self.lines = {name: str(n) for name, n in t1.lines(table_set.layout).items()}
+        self.tables: Cents = {spec.id: CentTable() for spec in table_set.tables}
+        self.items: dict[str, dict[tuple[str, str], int]] = {t: {} for t in CODE_TABLES}
+        for spec in table_set.tables:
+            if spec.rows_mode is RowsMode.FIXED:
+                self._printed_rows(spec)
+        self.t1_class = _class_lines(table_set.table(T1))
+        self.t4_class = _class_lines(table_set.table(T4))
+
+    def _printed_rows(self, spec: TableSpec) -> None:
+        """Labelled lines start at 0 (结余分配 prints 0.00); unlabelled lines stay blank."""
+        table = self.tables[spec.id]
+        for row in spec.rows:
+            if row.label or spec.id == SG:
+                table.add_row(row.key, row.label, spec.row_columns(row.key))
+
+    def _item(self, table: str, code: str, columns: Iterable[str], amount: int) -> None:
+        cells = self.items[table]
+        for col in columns:
+            cells[(code, col)] = cells.get((code, col), 0) + amount
+        cells.setdefault((code, ""), 0)  # the row exists even when no column is touched
+
+    def _lines(self, table: str, rows: Iterable[str], columns: Iterable[str], amount: int) -> None:
+        for row in rows:
+            for col in columns:
+                self.tables[table].add(row, col, amount)
+
+    def spending(self) -> None:
+        groups = _groups(self.ledger.spending, ["function", "source", "nature"], ["amount"])
+        for (code, source_name, nature_name), (amount,) in groups:
+            source, nature = LOOKUP.sources[source_name], LOOKUP.natures[nature_name]
+            self._item(T3, code, nature.spending_columns, amount)
+            self._lines(
+                T1,
+                (self.t1_class[code[:3]], *self._t1(v.T1_SPENDING)),
+                (v.T1_SPENDING_COLUMN,),
+                amount,
+            )
+            if source.spending_line is not None:
+                lines = self._t1((source.spending_line, *v.T1_PAID_FROM_SOURCE))
+                self._lines(T1, lines, (v.T1_INCOME_COLUMN,), amount)
+            fund = LOOKUP.fund_of(source.name)
+            if fund is not None and nature.part is not None:
+                self._item(fund.table, code, fund.part_columns[nature.part], amount)
+                rows = (self.t4_class[code[:3]], *v.T4_SPENDING)
+                self._lines(T4, rows, (v.T4_TOTAL_COLUMN, fund.summary_column), amount)
+
+    def income(self) -> None:
+        for (code, source_name), (amount,) in _groups(
+            self.ledger.income, ["function", "source"], ["amount"]
+        ):
+            source = LOOKUP.sources[source_name]
+            self._item(T2, code, source.income_columns, amount)
+            self._lines(
+                T1, (str(source.income_line), *self._t1(v.T1_INCOME)), (v.T1_INCOME_COLUMN,), amount
+            )
+            fund = LOOKUP.fund_of(source.name)
+            if fund is not None:
+                if fund.income_columns:  # only 政府性基金 shows its income by 功能科目
+                    self._item(fund.table, code, fund.income_columns, amount)
+                self._lines(T4, (fund.income_line, *v.T4_INCOME), (v.T4_INCOME_COLUMN,), amount)
+
+    def balances(self) -> None:
+        for (code, source_name), (opening, closing) in _groups(
+            self.ledger.balances, ["function", "source"], ["opening", "closing"]
+        ):
+            self._lines(T1, self._t1(v.T1_OPENING), (v.T1_INCOME_COLUMN,), opening)
+            self._lines(T1, self._t1(v.T1_CLOSING), (v.T1_SPENDING_COLUMN,), closing)
+            fund = LOOKUP.fund_of(source_name)
+            if fund is None:
+                continue
+            if fund.opening_columns or fund.closing_columns:
+                self._item(fund.table, code, fund.opening_columns, opening)
+                self._item(fund.table, code, fund.closing_columns, closing)
+            self._lines(T4, (fund.opening_line, *v.T4_OPENING), (v.T4_INCOME_COLUMN,), opening)
+            self._lines(T4, v.T4_CLOSING, (v.T4_TOTAL_COLUMN, fund.summary_column), closing)
+
+    def basic_detail(self) -> None:
+        """表6: basic spending of the fund it details, by 经济分类 款, 类 and footer."""
+        table = self.tables[T6]
+        catalog = reference.load("economic", self.ledger.year)
+        for code in (c for group in t6.groups(self.set.layout) for c in group):
+            table.add_row(code, catalog.name(code), ("amount",))
+        for nature in v.NATURES:
+            if nature.detail_total:
+                table.add_row(nature.detail_total, nature.detail_total, ("amount",))
+        frame = self.ledger.spending
+        sources = [f.source for f in v.FUNDS if f.details_basic]
+        basic = [n.name for n in v.NATURES if n.part == "basic"]
+        chosen = frame[frame["source"].isin(sources) & frame["nature"].isin(basic)]
+        for (code, nature_name), (amount,) in _groups(chosen, ["economic", "nature"], ["amount"]):
+            for row in (code[:3], code):
+                table.add_row(row, catalog.name(row), ("amount",))
+            footer = str(LOOKUP.natures[nature_name].detail_total)
+            self._lines(T6, (code[:3], code, footer), ("amount",), amount)
+
+    def three_public(self) -> None:
+        for (item_name,), (budget, actual) in _groups(
+            self.ledger.three_public, ["item"], ["budget", "actual"]
+        ):
+            item = LOOKUP.items[item_name]
+            self._lines(SG, (v.THREE_PUBLIC_ROW,), item.budget_columns, budget)
+            self._lines(SG, (v.THREE_PUBLIC_ROW,), item.actual_columns, actual)
+
+    def _t1(self, names: Iterable[str]) -> tuple[str, ...]:
+        return tuple(self.lines[name] for name in names)
+
+    def finish(self) -> Cents:
+        catalog = reference.load("function", self.ledger.year)
+        for table_id, cells in self.items.items():
+            self.tables[table_id] = _rolled_up(cells, self.set.table(table_id), catalog)
+        return self.tables
+
+
+def _class_lines(spec: TableSpec) -> dict[str, str]:
+    return {row.code: row.key for row in spec.rows if row.code}
+
+
+def _rolled_up(
+    items: dict[tuple[str, str], int], spec: TableSpec, catalog: reference.Catalog
+) -> CentTable:
+    """合计 + every 类/款/项 with an amount, each 项 added into its 款, 类 and 合计."""
+    codes = {code for code, _ in items}
+    rows = [TOTAL] + sorted(codes | {c[:5] for c in codes} | {c[:3] for c in codes})
+    table = CentTable()
+    for row in rows:
+        table.add_row(row, "合计" if row == TOTAL else catalog.name(row), spec.column_keys())
+    for (code, col), amount in items.items():
+        if col:
+            for row in (code, code[:5], code[:3], TOTAL):
+                table.add(row, col, amount)
+    return table

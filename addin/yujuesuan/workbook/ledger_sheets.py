@@ -1,0 +1,38 @@
+"""Read the 底稿 sheets and the 封面 of a workbook as raw rows (the build validates them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from yujuesuan.workbook.grid import text
+
+COVER = "封面"
+RawSheet = tuple[list[Any], list[tuple[int, list[Any]]]]
+
+
+def ledger_sheets(workbook: Any, names: Iterable[str]) -> dict[str, RawSheet]:
+    """Header row and non-blank data rows (with Excel row numbers) of each 底稿 sheet present."""
+    out: dict[str, RawSheet] = {}
+    for name in names:
+        if name not in workbook.sheetnames:
+            continue
+        rows = workbook[name].iter_rows(values_only=True)
+        header = list(next(rows, ()))
+        data = [(number, list(row)) for number, row in enumerate(rows, start=2) if any(text(v) for v in row)]
+        out[name] = (header, data)
+    return out
+
+
+def cover(workbook: Any) -> dict[str, Any]:
+    """单位名称 / 年度 / 单位编码 from the 封面 sheet (label in one cell, value in the next)."""
+    if COVER not in workbook.sheetnames:
+        return {}
+    found: dict[str, Any] = {}
+    for row in workbook[COVER].iter_rows(values_only=True):
+        cells = list(row)
+        for i, value in enumerate(cells[:-1]):
+            label = text(value).rstrip("：:")
+            if label in ("单位名称", "年度", "单位编码") and cells[i + 1] not in (None, ""):
+                found[label] = cells[i + 1]
+    return found

@@ -1,0 +1,30 @@
+"""What every table layout hands back: where each amount cell of a table sits on its sheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CellKey = tuple[str, str, str]  # (table id, row key, column key)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a layout prints around the numbers: the unit (部门), the year, the layout of the set."""
+
+    unit: str
+    year: int
+    layout: str
+
+
+@dataclass
+class Placement:
+    """One table on one sheet: amount cells by (row key, column key) → address such as "C33"."""
+
+    table_id: str
+    sheet: str
+    cells: dict[tuple[str, str], str] = field(default_factory=dict)
+    first_data_row: int = 0  # 1-based; panes are frozen above it
+
+
+def sheet_name(number: int) -> str:
+    return f"表{number}"
