@@ -20,6 +20,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench_build.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info addin/*.egg-info

@@ -210,10 +210,10 @@ def test_spec_for_an_unknown_year_is_a_chinese_error(yjs: Yjs) -> None:
     assert "1999" in run.err and CJK.search(run.err)
 
 
-def test_demo_exits_0_and_explains_the_rounding_residue(yjs: Yjs) -> None:
-    run = yjs("demo")
+def test_demo_builds_the_sample_unit_and_reports_a_clean_check(yjs: Yjs, tmp_path: Path) -> None:
+    run = yjs("demo", "--out", tmp_path)
     assert run.code == 0
-    assert "尾数差异" in run.out
+    assert "错误 0，尾数差异 0" in run.out
     assert len(summaries(run.out)) == 1
 
 

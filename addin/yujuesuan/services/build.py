@@ -42,7 +42,7 @@ class BuildOutcome:
 
 
 def build_workbook(source: Path, output: Path | None = None, *, in_place: bool = False, year: int | None = None) -> BuildOutcome:
-    from yujuesuan.workbook.ledger_sheets import cover, ledger_sheets
+    from yujuesuan.workbook.ledger_sheets import cover, ledger_sheets_from_file
     from yujuesuan.workbook.open import check_file
     from yujuesuan.workbook.render import render_tables
 
@@ -52,7 +52,7 @@ def build_workbook(source: Path, output: Path | None = None, *, in_place: bool =
     workbook = _load(source)
     info = cover(workbook)
     year = year or _year(info, source)
-    sheets = ledger_sheets(workbook, (s.name for s in SHEETS))
+    sheets = ledger_sheets_from_file(source, [s.name for s in SHEETS])
     ledger, errors = read_ledger(sheets, year=year)
     if errors or ledger is None:
         raise LedgerInvalid(source, errors)
