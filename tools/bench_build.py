@@ -1,7 +1,7 @@
 """Benchmark for `yjs build` and `yjs recalc` (run by `make bench`); figures measured in one run.
 
-- build from a 底稿 of 10k, 100k and 1M rows: the core (read 底稿 with python-calamine, validate,
-  compute the nine tables, controlled rounding) next to a bare calamine read of the same file
+- build from a 底稿 of 10k, 100k and 1M rows: the core (read the 底稿 sheets with python-calamine, validate,
+  compute the nine tables, controlled rounding) next to a bare calamine read of the same sheets
   (target ≤ 1.5× at 100k rows), its peak memory (max RSS of a child process), and the full
   `yjs build` (which also loads the workbook with openpyxl to write it) up to 100k rows;
 - recalculation of the 2021 template with the `formulas` package next to LibreOffice headless.
@@ -29,7 +29,8 @@ path, what = Path(sys.argv[1]), sys.argv[2]
 start = time.perf_counter()
 if what == "calamine":
     from python_calamine import CalamineWorkbook
-    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("底稿-支出").to_python(skip_empty_area=False)
+    book = CalamineWorkbook.from_path(str(path))
+    sheets = [book.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in book.sheet_names if n.startswith("底稿")]
 elif what == "core":
     from yujuesuan.build import build_tables, read_ledger
     from yujuesuan.build.vocabulary import SHEETS
