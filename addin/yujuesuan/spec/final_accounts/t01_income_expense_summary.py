@@ -9,7 +9,7 @@ Notes quoted from hongshan-2021 表1 and the 2023 set (layout B).
 from __future__ import annotations
 
 from yujuesuan.spec.final_accounts.classes import CLASSES, INCOME_SOURCES
-from yujuesuan.spec.model import ColumnSpec, RowSpec, RowsMode, RowSum, TableSpec, note_target
+from yujuesuan.spec.model import Cell, CellIdentity, ColumnSpec, RowSpec, RowsMode, RowSum, TableSpec, note_target
 
 ID = "fa.t1"
 NAME = "收入支出决算总表"
@@ -71,8 +71,15 @@ def lines(layout: str) -> dict[str, int]:
 
 
 def table(layout: str) -> TableSpec:
-    rules = tuple(
-        RowSum.from_footnote(f"{ID}.r{note_target(text)}", ID, text) for text in FOOTNOTES[layout]
+    named = lines(layout)
+    income_total, spending_total = named["income_grand_total"], named["spending_grand_total"]
+    rules = tuple(RowSum.from_footnote(f"{ID}.r{note_target(text)}", ID, text) for text in FOOTNOTES[layout]) + (
+        CellIdentity(
+            id=f"{ID}.balance",
+            left=(Cell(ID, str(spending_total), "2"),),
+            right=(Cell(ID, str(income_total), "1"),),
+            basis=f"收入总计 = 支出总计（第{income_total}行 = 第{spending_total}行，表式）",
+        ),
     )
     return TableSpec(
         id=ID,
