@@ -217,7 +217,7 @@ def _demo(args: argparse.Namespace) -> int:
     from yujuesuan.services.demo import run_demo
 
     outcome = run_demo(Path(args.out))
-    print(f"示例单位：武汉市洪山区大数据中心（2021年度决算，底稿按公开数据编制，金额单位元）")
+    print("示例单位：武汉市洪山区大数据中心（2021年度决算，底稿按公开数据编制，金额单位元）")
     print(f"底稿工作簿：{outcome.ledger_workbook.resolve()}")
     _print_build(outcome.built)
     _print_report(outcome.report)

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from cli_support import CJK, Run, altered, hongshan, sha256, wuchang, yjs  # noqa: F401 (fixtures)
 
 from yujuesuan.spec import tables_for

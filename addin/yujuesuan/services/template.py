@@ -10,7 +10,7 @@ from yujuesuan.spec import normalise_kind, tables_for
 
 
 def write_template(path: Path, *, kind: str, year: int, unit: str = "") -> Path:
-    from yujuesuan.workbook.render import render_template, save_workbook
+    from yujuesuan.workbook.render import render_template
 
     table_set = tables_for(normalise_kind(kind), year)
     workbook = render_template(table_set, year=year, unit=unit)

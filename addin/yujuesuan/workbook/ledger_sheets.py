@@ -45,13 +45,9 @@ def ledger_sheets_from_file(path: Path, names: Iterable[str]) -> dict[str, RawSh
             continue
         rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         header = list(rows[0]) if rows else []
-        data = [(number, list(row)) for number, row in enumerate(rows[1:], start=2) if not _blank(row)]
-        out[name] = (header, data)
+        # blank rows are passed on: the ledger reader skips them column-wise, faster than here
+        out[name] = (header, list(enumerate(rows[1:], start=2)))
     return out
-
-
-def _blank(row: list[Any]) -> bool:
-    return all(v is None or v == "" or (isinstance(v, str) and not v.strip()) for v in row)
 
 
 def cover(workbook: Any) -> dict[str, Any]:
