@@ -21,6 +21,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_build.py
+	$(BIN)/python tools/addin/bench_udfs.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info addin/*.egg-info
