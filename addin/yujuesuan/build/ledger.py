@@ -37,6 +37,22 @@ RawRow = tuple[int, Sequence[object]]  # (Excel row number, cell values)
 RawSheet = tuple[Sequence[object], Sequence[RawRow]]  # (header cells, data rows)
 
 
+class NumberedRows(Sequence[RawRow]):
+    """Consecutive sheet rows numbered from ``first``, without building a tuple per row (a
+    million-row 底稿 arrives this way from the workbook reader)."""
+
+    def __init__(self, values: Sequence[Sequence[object]], first: int) -> None:
+        self.values, self.first = values, first
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return (self.first + (i if i >= 0 else len(self) + i), self.values[i])
+
+
 @dataclass(frozen=True, slots=True)
 class LedgerError:
     """One problem in the 底稿, where the user can find it (row None: the whole sheet/column)."""
@@ -132,7 +148,7 @@ def _read_sheet(
     parsed = {key: values[kept] for key, (values, _, _) in read.items()}  # blank rows are skipped
     reasons = {key: why[kept] for key, (_, why, _) in read.items()}
     blanks = {key: blank[kept] for key, (_, _, blank) in read.items()}
-    numbers = [rows[int(i)][0] for i in kept]
+    numbers = _numbers(rows, kept)
     _require_one_of(sheet, blanks, reasons)
     _require_unique(sheet, parsed, numbers, reasons)
     where, why = _first_reasons(sheet, reasons)
@@ -149,11 +165,19 @@ def _read_sheet(
     return _frame(sheet, parsed), []
 
 
+def _numbers(rows: Sequence[RawRow], kept: np.ndarray) -> list[int]:
+    if isinstance(rows, NumberedRows):
+        return (kept + rows.first).tolist()
+    return [rows[int(i)][0] for i in kept]
+
+
 def _columns(rows: Sequence[RawRow], wanted: list[int]) -> list[list[object]]:
     """The declared columns of every data row; rows shorter than the header are padded."""
-    values = [row for _, row in rows]
+    values = rows.values if isinstance(rows, NumberedRows) else [row for _, row in rows]
     width = max(wanted) + 1
-    if values and min(map(len, values)) < width:
+    if not values:
+        return [[] for _ in wanted]
+    if min(map(len, values)) < width:
         values = [list(v) + [None] * (width - len(v)) for v in values]
     return [[v[i] for v in values] for i in wanted]
 
@@ -221,13 +245,16 @@ def _spending_rules(
     index = {c.key: j for j, c in enumerate(sheet.columns)}
     valid = np.flatnonzero(pd.isna(why))
     keys = ("source", "nature", "economic")
-    combos = pd.DataFrame({k: parsed[k].codes[valid] for k in keys})
-    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(combos))
-    for u, combo in enumerate(uniques):
-        names = [parsed[k].categories[c] for k, c in zip(keys, combo, strict=True)]
+    # one integer per (source, nature, economic) combination, so each is judged once
+    combined = np.zeros(len(valid), dtype=np.int64)
+    for k in keys:
+        combined = combined * (len(parsed[k].categories) + 1) + parsed[k].codes[valid]
+    uniques, first, codes = np.unique(combined, return_index=True, return_inverse=True)
+    for u, row in enumerate(first):
+        names = [parsed[k].categories[parsed[k].codes[valid[row]]] for k in keys]
         verdict = _spending_verdict(*names)
         if verdict is not None:
-            rows = valid[codes == u]
+            rows = valid[codes.reshape(-1) == u]
             where[rows], why[rows] = index[verdict[0]], verdict[1]
 
 

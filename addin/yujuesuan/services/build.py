@@ -1,7 +1,8 @@
 """重算九张表: read the 底稿 of a workbook, build the nine tables, write them into the workbook.
 
 The input is never written unless ``in_place`` (then after a timestamped backup); the output is
-written atomically; sheets other than 表1–表9 and 校验 are kept as they were loaded.
+written atomically, and only the sheets 表1–表9 and 校验 change: the rest of the user's package
+(other sheets, charts, images, VBA) is copied part by part (``workbook.write_tables``).
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from typing import Any
 
 from yujuesuan.build import BuildResult, LedgerError, build_tables, read_ledger
 from yujuesuan.build.vocabulary import SHEETS
-from yujuesuan.errors import AddinError, WorkbookFormatError
+from yujuesuan.errors import AddinError
 from yujuesuan.services.files import backup, output_path, write_atomically
-from yujuesuan.services.template import save_with_values
 from yujuesuan.spec import tables_for
 
 TABLE_SHEET = re.compile(r"^表[1-9]$")
@@ -42,38 +42,33 @@ class BuildOutcome:
 
 
 def build_workbook(source: Path, output: Path | None = None, *, in_place: bool = False, year: int | None = None) -> BuildOutcome:
-    from yujuesuan.workbook.ledger_sheets import cover, ledger_sheets_from_file
+    from yujuesuan.workbook.ledger_sheets import ledger_sheets_from_file
     from yujuesuan.workbook.open import check_file
     from yujuesuan.workbook.render import render_tables
+    from yujuesuan.workbook.write_tables import read_cover, write_tables
 
     source = Path(source)
     target = output_path(source, output, in_place=in_place)
     check_file(source)
-    workbook = _load(source)
-    info = cover(workbook)
+    info = read_cover(source)
     year = year or _year(info, source)
     sheets = ledger_sheets_from_file(source, [s.name for s in SHEETS])
     ledger, errors = read_ledger(sheets, year=year)
     if errors or ledger is None:
         raise LedgerInvalid(source, errors)
     result = build_tables(ledger, year)
-    for name in [n for n in workbook.sheetnames if TABLE_SHEET.match(n) or n == CHECK_SHEET]:
-        del workbook[name]
     unit = str(info.get("单位名称") or "")
-    rendered = render_tables(workbook, tables_for("决算", year), result.book, unit=unit, year=year)
+    table_set = tables_for("决算", year)
     saved_backup = backup(source) if in_place else None
-    write_atomically(target, lambda tmp: save_with_values(workbook, tmp, rendered.expected))
+    rendered: list[Any] = []
+
+    def write(tmp: Path) -> None:
+        render = lambda wb: render_tables(wb, table_set, result.book, unit=unit, year=year)  # noqa: E731
+        rendered.append(write_tables(source, tmp, render))
+
+    write_atomically(target, write)
     rows = sum(len(data) for _, data in sheets.values())
-    return BuildOutcome(target, saved_backup, year, unit, rows, result, dict(rendered.expected))
-
-
-def _load(path: Path) -> Any:
-    import openpyxl
-
-    try:
-        return openpyxl.load_workbook(path, keep_vba=path.suffix.lower() in (".xlsm", ".xltm"), keep_links=False)
-    except Exception as exc:  # openpyxl raises many types for a damaged package
-        raise WorkbookFormatError(f"工作簿已损坏，无法打开：{path}（{type(exc).__name__}）") from None
+    return BuildOutcome(target, saved_backup, year, unit, rows, result, dict(rendered[-1].expected))
 
 
 def _year(info: dict[str, Any], path: Path) -> int:

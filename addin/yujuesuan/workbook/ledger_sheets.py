@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from yujuesuan.build.ledger import NumberedRows
 from yujuesuan.workbook.grid import text
 
 COVER = "封面"
@@ -46,7 +47,7 @@ def ledger_sheets_from_file(path: Path, names: Iterable[str]) -> dict[str, RawSh
         rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         header = list(rows[0]) if rows else []
         # blank rows are passed on: the ledger reader skips them column-wise, faster than here
-        out[name] = (header, list(enumerate(rows[1:], start=2)))
+        out[name] = (header, NumberedRows(rows[1:], first=2))
     return out
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from yujuesuan.errors import WorkbookFormatError
+from yujuesuan.workbook import formula_engine
 from yujuesuan.workbook.open import check_file
 
 Key = tuple[str, str]
@@ -43,20 +44,32 @@ class Mismatch:
 
 def formula_cells(path: Path) -> dict[Key, str]:
     """Every formula in the workbook, as written."""
+    return _cells(path)[0]
+
+
+def _cells(path: Path) -> tuple[dict[Key, str], dict[Key, Any]]:
+    """(formulas, constants): every non-empty cell of the workbook, in one read-only pass."""
     import openpyxl
 
     check_file(path)
     book = openpyxl.load_workbook(path, read_only=True)
+    formulas: dict[Key, str] = {}
+    constants: dict[Key, Any] = {}
     try:
-        return {
-            (ws.title, cell.coordinate): cell.value
-            for ws in book.worksheets
-            for row in ws.iter_rows()
-            for cell in row
-            if isinstance(getattr(cell, "value", None), str) and cell.value.startswith("=")
-        }
+        for ws in book.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    value = getattr(cell, "value", None)
+                    if value is None:
+                        continue
+                    key = (ws.title, cell.coordinate)
+                    if isinstance(value, str) and value.startswith("="):
+                        formulas[key] = value
+                    else:
+                        constants[key] = value
     finally:
         book.close()
+    return formulas, constants
 
 
 def cached_values(path: Path, keys: set[Key] | None = None) -> dict[Key, Any]:
@@ -78,10 +91,23 @@ def cached_values(path: Path, keys: set[Key] | None = None) -> dict[Key, Any]:
 
 
 def recalc_with_formulas(path: Path) -> dict[Key, Any]:
-    """Values of every formula cell computed by the `formulas` package."""
+    """Values of every formula cell computed by the `formulas` package.
+
+    Each formula shape is compiled once (``formula_engine``); a workbook with formulas outside
+    that plain grammar goes through `formulas`' full ``ExcelModel`` instead.
+    """
+    formulas_by_cell, constants = _cells(path)
+    try:
+        return formula_engine.calculate(formulas_by_cell, constants)
+    except formula_engine.Unsupported:
+        return recalc_with_formulas_model(path, formulas_by_cell)
+
+
+def recalc_with_formulas_model(path: Path, wanted: dict[Key, str] | None = None) -> dict[Key, Any]:
+    """The same through `formulas.ExcelModel` (parses every formula; slow but general)."""
     import formulas
 
-    wanted = formula_cells(path)
+    wanted = formula_cells(path) if wanted is None else wanted
     model = formulas.ExcelModel().loads(str(path)).finish()
     solution = model.calculate()
     out: dict[Key, Any] = {}

@@ -1,0 +1,171 @@
+"""Put sheets we rendered into the user's workbook package, leaving every other part as it was.
+
+Loading a user's workbook with openpyxl and saving it drops charts, images and other parts it
+does not model, and rewrites every sheet (a 100,000-row 底稿 takes seconds to load and save).
+Instead, ``splice_sheets`` copies the user's zip part by part and only: replaces the XML of the
+sheets we rendered (or adds them at the end), merges our styles into ``styles.xml``, updates
+``workbook.xml`` (sheet list, our defined names, "recalculate on open"), its relationships and
+the content types, and drops ``calcChain.xml`` (Excel rebuilds it). Everything else — other
+sheets, drawings, charts, comments, VBA, custom XML — is copied unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from yujuesuan.workbook.cache import sheet_parts
+from yujuesuan.workbook.styles_merge import PackageUnsupported, merge_styles, remap_cells
+
+WORKBOOK = "xl/workbook.xml"
+RELS = "xl/_rels/workbook.xml.rels"
+TYPES = "[Content_Types].xml"
+STYLES = "xl/styles.xml"
+CALC_CHAIN = "xl/calcChain.xml"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_WORKSHEET = _REL_NS + "/worksheet"
+_WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_NAME = re.compile(r"<definedName\b([^>]*)>(.*?)</definedName>", re.S)
+
+
+@dataclass(frozen=True)
+class Spliced:
+    replaced: tuple[str, ...]  # sheet titles whose XML was replaced
+    added: tuple[str, ...]  # sheet titles appended
+
+
+def splice_sheets(source: Path, rendered: Path, target: Path) -> Spliced:
+    """Write ``target``: ``source`` with every sheet of ``rendered`` put in (by title)."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(rendered) as ren:
+        names = set(src.namelist())
+        if not {WORKBOOK, RELS, TYPES, STYLES} <= names:
+            raise PackageUnsupported("工作簿缺少 workbook.xml/styles.xml 等部件")
+        theirs, ours = sheet_parts(src), sheet_parts(ren)
+        styles = merge_styles(src.read(STYLES), ren.read(STYLES))
+        workbook, rels, types = (src.read(n).decode("utf-8") for n in (WORKBOOK, RELS, TYPES))
+        if not re.match(r"^\s*(?:<\?xml[^>]*\?>\s*)?<workbook\b", workbook):
+            raise PackageUnsupported("workbook.xml 的写法不受支持")
+        parts: dict[str, bytes] = {STYLES: styles.xml}
+        dropped = {CALC_CHAIN} & names
+        replaced, added = [], []
+        for title, part in ours.items():
+            if _rels_of(part) in ren.namelist():
+                raise PackageUnsupported(f"渲染的工作表“{title}”带有关系部件，暂不支持按部件写入")
+            # one selected tab per workbook: a second one would group the sheets in Excel
+            xml = re.sub(rb'\s+tabSelected="1"', b"", remap_cells(ren.read(part), styles.xf))
+            if title in theirs:
+                parts[theirs[title]] = xml
+                dropped |= {_rels_of(theirs[title])} & names
+                replaced.append(title)
+                continue
+            new_part = _free_name(names | set(parts))
+            parts[new_part] = xml
+            workbook, rels, types = _add_sheet(workbook, rels, types, title, new_part)
+            added.append(title)
+        order = [*theirs, *added]
+        workbook = _merge_names(workbook, ren.read(WORKBOOK).decode("utf-8"), list(ours), order)
+        workbook = _recalculate_on_open(workbook)
+        if CALC_CHAIN in dropped:
+            rels = re.sub(r"<Relationship\b[^>]*calcChain[^>]*/>", "", rels)
+            types = re.sub(r'<Override\b[^>]*PartName="/xl/calcChain.xml"[^>]*/>', "", types)
+        parts |= {WORKBOOK: workbook.encode(), RELS: rels.encode(), TYPES: types.encode()}
+        _write(src, target, parts, dropped)
+    return Spliced(tuple(replaced), tuple(added))
+
+
+def _write(src: zipfile.ZipFile, target: Path, parts: dict[str, bytes], dropped: set[str]) -> None:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as dst:
+        for info in src.infolist():
+            if info.filename in dropped:
+                continue
+            dst.writestr(info, parts.pop(info.filename, None) or src.read(info.filename))
+        for name, data in parts.items():  # new sheets
+            member = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(member, data)
+
+
+def _rels_of(part: str) -> str:
+    folder, _, name = part.rpartition("/")
+    return f"{folder}/_rels/{name}.rels"
+
+
+def _free_name(taken: set[str]) -> str:
+    n = 1
+    while f"xl/worksheets/sheet{n}.xml" in taken:
+        n += 1
+    return f"xl/worksheets/sheet{n}.xml"
+
+
+def _add_sheet(workbook: str, rels: str, types: str, title: str, part: str) -> tuple[str, str, str]:
+    ids = {int(n) for n in re.findall(r'Id="rId(\d+)"', rels)}
+    rid = f"rId{max(ids, default=0) + 1}"
+    rels = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="{rid}" Type="{_WORKSHEET}" Target="/{part}"/></Relationships>',
+    )
+    types = re.sub(
+        r"</(\w+:)?Types>",
+        lambda m: f'<Override PartName="/{part}" ContentType="{_WORKSHEET_TYPE}"/>{m.group(0)}',
+        types,
+    )
+    prefix = _prefix(workbook, _REL_NS)
+    sheet_id = max((int(n) for n in re.findall(r'<sheet\b[^>]*\bsheetId="(\d+)"', workbook)), default=0) + 1
+    element = f'<sheet name="{_escape(title)}" sheetId="{sheet_id}" {prefix}:id="{rid}"/>'
+    return workbook.replace("</sheets>", element + "</sheets>", 1), rels, types
+
+
+def _prefix(xml: str, namespace: str) -> str:
+    m = re.search(rf'xmlns:(\w+)="{re.escape(namespace)}"', xml)
+    if m is None:
+        raise PackageUnsupported("workbook.xml 未声明关系命名空间")
+    return m.group(1)
+
+
+def _merge_names(workbook: str, rendered: str, rendered_order: list[str], order: list[str]) -> str:
+    """The user's defined names, minus those we define anew, plus ours (sheet-local ones with
+    their ``localSheetId`` pointing at the same sheet in the user's order)."""
+    ours = []
+    for attrs, body in _NAME.findall(rendered):
+        local = re.search(r'localSheetId="(\d+)"', attrs)
+        if local:
+            title = rendered_order[int(local.group(1))]
+            attrs = attrs.replace(local.group(0), f'localSheetId="{order.index(title)}"')
+        ours.append((_name_key(attrs), f"<definedName{attrs}>{body}</definedName>"))
+    keys = {key for key, _ in ours}
+    kept = [m.group(0) for m in _NAME.finditer(workbook) if _name_key(m.group(1)) not in keys]
+    block = "<definedNames>" + "".join(kept + [text for _, text in ours]) + "</definedNames>"
+    existing = re.search(r"<definedNames\b[^>]*?(?:/>|>.*?</definedNames>)", workbook, re.S)
+    if existing:
+        return workbook[: existing.start()] + block + workbook[existing.end():]
+    anchor = max(
+        (m.end() for tag in ("sheets", "functionGroups", "externalReferences")
+         if (m := re.search(rf"</{tag}>|<{tag}\b[^>]*/>", workbook))),
+        default=-1,
+    )
+    if anchor < 0:
+        raise PackageUnsupported("workbook.xml 没有工作表列表")
+    return workbook[:anchor] + block + workbook[anchor:]
+
+
+def _name_key(attrs: str) -> tuple[str, str]:
+    name = re.search(r'\bname="([^"]*)"', attrs)
+    local = re.search(r'localSheetId="(\d+)"', attrs)
+    return (name.group(1) if name else "", local.group(1) if local else "")
+
+
+def _recalculate_on_open(workbook: str) -> str:
+    """Formulas elsewhere in the workbook may read our cells: ask the spreadsheet to recalculate."""
+    m = re.search(r"<calcPr\b([^>]*?)(/?)>", workbook)
+    if m is None:
+        end = re.search(r"</definedNames>", workbook)
+        at = end.end() if end else workbook.index("</sheets>") + len("</sheets>")
+        return workbook[:at] + '<calcPr fullCalcOnLoad="1"/>' + workbook[at:]
+    attrs = re.sub(r'\s*fullCalcOnLoad="[^"]*"', "", m.group(1))
+    return workbook[: m.start()] + f'<calcPr{attrs} fullCalcOnLoad="1"{m.group(2)}>' + workbook[m.end():]
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

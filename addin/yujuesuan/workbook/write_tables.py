@@ -1,0 +1,72 @@
+"""Write freshly rendered tables into a copy of the user's workbook, keeping everything else.
+
+The tables are rendered into a scratch workbook, saved with each formula's value cached, and
+spliced into the user's package part by part (``splice``): other sheets, charts, images,
+comments and VBA are copied as they were, and a 100,000-row 底稿 is never parsed or rewritten.
+A package we cannot edit in place is rewritten through openpyxl instead (the slow, lossy path,
+used only then).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+
+from yujuesuan.errors import WorkbookFormatError
+from yujuesuan.workbook.cache import inject_cached_values
+from yujuesuan.workbook.render import RenderResult, save_workbook
+from yujuesuan.workbook.splice import splice_sheets
+from yujuesuan.workbook.styles_merge import PackageUnsupported
+
+Render = Callable[[Workbook], RenderResult]
+TABLE_SHEET = re.compile(r"^表[1-9]$")
+CHECK_SHEET = "校验"
+
+
+def write_tables(source: Path, target: Path, render: Render) -> RenderResult:
+    """``target`` = ``source`` with the sheets ``render`` draws (表1…表9, 校验) put in."""
+    scratch = Workbook()
+    scratch.remove(scratch.active)
+    result = render(scratch)
+    with tempfile.TemporaryDirectory() as tmp:
+        rendered = Path(tmp) / "rendered.xlsx"
+        save_workbook(scratch, rendered)
+        inject_cached_values(rendered, result.expected)
+        try:
+            splice_sheets(source, rendered, target)
+            return result
+        except PackageUnsupported:
+            pass
+    return _rewrite_whole(source, target, render)
+
+
+def _rewrite_whole(source: Path, target: Path, render: Render) -> RenderResult:
+    try:
+        workbook = load_workbook(source, keep_vba=source.suffix.lower() in (".xlsm", ".xltm"), keep_links=False)
+    except Exception as exc:  # openpyxl raises many types for a damaged package
+        raise WorkbookFormatError(f"工作簿已损坏，无法打开：{source}（{type(exc).__name__}）") from None
+    for name in [n for n in workbook.sheetnames if TABLE_SHEET.match(n) or n == CHECK_SHEET]:
+        del workbook[name]
+    result = render(workbook)
+    save_workbook(workbook, target)
+    inject_cached_values(target, result.expected)
+    return result
+
+
+def read_cover(path: Path) -> dict[str, Any]:
+    """单位名称 / 年度 / 单位编码 of the 封面, without loading the whole workbook."""
+    from yujuesuan.workbook.ledger_sheets import cover
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except Exception as exc:  # openpyxl raises many types for a damaged package
+        raise WorkbookFormatError(f"工作簿已损坏，无法打开：{path}（{type(exc).__name__}）") from None
+    try:
+        return cover(book)
+    finally:
+        book.close()

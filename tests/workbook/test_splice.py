@@ -1,0 +1,173 @@
+"""`yjs build` into a user's workbook changes only 表1–表9 and 校验: the user's own sheets, charts,
+comments, validation, names, hidden sheets and VBA come out as they went in, part by part."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from yujuesuan.services.build import build_workbook
+from yujuesuan.services.demo import write_sample_ledger
+from yujuesuan.workbook.recalc import libreoffice
+from yujuesuan.workbook.styles_merge import merge_styles
+from yujuesuan.workbook.write_tables import CHECK_SHEET
+
+# the parts a build may change: the workbook's index, styles, and the sheets it writes
+INDEX_PARTS = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"}
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _table_parts(path: Path) -> set[str]:
+    from yujuesuan.workbook.cache import sheet_parts
+
+    with zipfile.ZipFile(path) as archive:
+        return {part for title, part in sheet_parts(archive).items() if title.startswith("表") or title == CHECK_SHEET}
+
+
+@pytest.fixture(scope="module")
+def user_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo 底稿 workbook after a user added a chart sheet, a comment, validation, a name
+    and a hidden sheet of their own."""
+    folder = tmp_path_factory.mktemp("user")
+    path = write_sample_ledger(folder / "底稿.xlsx")
+    book = openpyxl.load_workbook(path)
+    mine = book.create_sheet("我的分析")
+    for r, (label, value) in enumerate((("人员", 383.77), ("公用", 38.47), ("项目", 1975.54)), start=1):
+        mine.cell(r, 1, label), mine.cell(r, 2, value)
+    chart = BarChart()
+    chart.add_data(Reference(mine, min_col=2, min_row=1, max_row=3))
+    mine.add_chart(chart, "D2")
+    mine["A1"].comment = Comment("请复核", "审核人")
+    check = DataValidation(type="list", formula1='"是,否"')
+    mine.add_data_validation(check)
+    check.add("C1:C3")
+    book.create_sheet("隐藏").sheet_state = "hidden"
+    book.defined_names["我的合计"] = DefinedName("我的合计", attr_text="'我的分析'!$B$1:$B$3")
+    book.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def built(user_workbook: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out") / "决算公开表.xlsx"
+    build_workbook(user_workbook, out)
+    return out
+
+
+def test_build_changes_no_part_but_the_tables_and_the_workbook_index(user_workbook: Path, built: Path) -> None:
+    before, after = _parts(user_workbook), _parts(built)
+    changed = {name for name in before if name in after and before[name] != after[name]}
+    assert changed <= INDEX_PARTS | _table_parts(built), sorted(changed - INDEX_PARTS)
+    assert set(before) - set(after) == set()  # nothing dropped (the input had no calcChain)
+    for name in ("xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/comments/comment1.xml"):
+        assert after[name] == before[name], name
+
+
+def test_users_sheets_names_and_hidden_state_survive_the_build(built: Path) -> None:
+    book = openpyxl.load_workbook(built)
+    assert book.sheetnames[:2] == ["封面", "底稿-支出"]
+    assert {"我的分析", "隐藏", "表1", "表9", "校验"} <= set(book.sheetnames)
+    assert book["隐藏"].sheet_state == "hidden"
+    assert book["我的分析"]["A1"].comment.text == "请复核"
+    assert book["我的分析"].data_validations.dataValidation[0].formula1 == '"是,否"'
+    assert book.defined_names["我的合计"].attr_text == "'我的分析'!$B$1:$B$3"
+    assert book.defined_names["表1_本年收入合计"].attr_text.startswith("'表1'!")
+    assert len(book["我的分析"]._charts) == 1
+
+
+def test_rebuilding_a_built_workbook_replaces_its_tables_without_growing_it(built: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again.xlsx"
+    build_workbook(built, again)
+    first, second = _parts(built), _parts(again)
+    assert set(first) == set(second)
+    assert first["xl/styles.xml"] == second["xl/styles.xml"]
+    book = openpyxl.load_workbook(again)
+    assert book.sheetnames.count("表1") == 1 and sum(bool(ws.sheet_view.tabSelected) for ws in book.worksheets) <= 1
+
+
+def test_a_vba_project_in_an_xlsm_is_carried_over_byte_for_byte(user_workbook: Path, tmp_path: Path) -> None:
+    source = tmp_path / "宏.xlsm"
+    payload = b"\xd0\xcf\x11\xe0 not a real VBA project, but bytes that must survive " * 50
+    with zipfile.ZipFile(user_workbook) as src, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+                )
+            dst.writestr(info, data)
+        dst.writestr("xl/vbaProject.bin", payload)
+    out = tmp_path / "宏-决算.xlsm"
+    build_workbook(source, out)
+    parts = _parts(out)
+    assert parts["xl/vbaProject.bin"] == payload
+    assert b"vbaProject" in parts["xl/_rels/workbook.xml.rels"]
+
+
+def test_a_stale_calculation_chain_is_dropped_and_excel_asked_to_recalculate(user_workbook: Path, tmp_path: Path) -> None:
+    source = tmp_path / "chain.xlsx"
+    with zipfile.ZipFile(user_workbook) as src, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>')
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdChain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>')
+            dst.writestr(info, data)
+        dst.writestr("xl/calcChain.xml", b'<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B2" i="1"/></calcChain>')
+    out = tmp_path / "out.xlsx"
+    build_workbook(source, out)
+    parts = _parts(out)
+    assert "xl/calcChain.xml" not in parts
+    assert b"calcChain" not in parts["[Content_Types].xml"] + parts["xl/_rels/workbook.xml.rels"]
+    assert b'fullCalcOnLoad="1"' in parts["xl/workbook.xml"]
+
+
+@pytest.mark.skipif(libreoffice() is None, reason="LibreOffice not installed (CI installs it)")
+def test_libreoffice_opens_the_spliced_workbook(built: Path, tmp_path: Path) -> None:
+    from yujuesuan.workbook.recalc import cached_values, recalc_with_libreoffice
+
+    out = recalc_with_libreoffice(built, tmp_path / "lo.xlsx")
+    values = cached_values(out)
+    assert values[("表1", "C33")] == pytest.approx(2397.77)
+    assert values[("我的分析", "B3")] == pytest.approx(1975.54)
+
+
+def test_styles_already_in_the_users_workbook_are_reused_not_appended() -> None:
+    ours = (
+        b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00"/></numFmts>'
+        b'<fonts count="2"><font><sz val="11"/></font><font><b val="1"/></font></fonts>'
+        b'<fills count="2"><fill><patternFill/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+        b'<borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+        b'<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        b'<xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>'
+    )
+    theirs = (
+        b'<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x14ac="urn:x14ac">'
+        b'<numFmts count="1"><numFmt numFmtId="170" formatCode="#,##0.00"/></numFmts>'
+        b'<fonts count="1" x14ac:knownFonts="1"><font><sz val="12"/><name val="SimSun"/></font></fonts>'
+        b'<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+        b'<borders count="1"><border><left/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+        b'<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><extLst><ext uri="x"/></extLst></styleSheet>'
+    )
+    merged = merge_styles(theirs, ours)
+    text = merged.xml.decode()
+    assert merged.xf == {0: 0, 1: 1}
+    assert '<xf numFmtId="170" fontId="1" fillId="0" borderId="0" xfId="0"/>' in text  # their format id reused
+    assert '<fonts count="2" x14ac:knownFonts="1">' in text and "<extLst>" in text
+    assert merge_styles(merged.xml, ours).xml == merged.xml  # a second merge adds nothing
