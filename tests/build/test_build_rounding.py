@@ -51,6 +51,12 @@ def test_controlled_rounding_makes_the_three_items_add_up_to_their_section() -> 
     assert run(rounded.book, SET_2021, Policy(strict=True)).findings == ()
 
 
+def test_the_build_report_counts_the_sums_that_rounding_each_cell_alone_would_break() -> None:
+    report = round_book(t3_with_three_items_of_fifty_yuan(), SET_2021).report
+    # 20103 = Σ项 in 栏1 and 栏2: 0.01 × 3 = 0.03 ≠ 0.02 (the 款, 类 and 合计 chain adds up)
+    assert report.naive_broken == 2
+
+
 def test_every_displayed_figure_is_its_true_value_rounded_up_or_down() -> None:
     book = t3_with_three_items_of_fifty_yuan()
     shown = round_book(book, SET_2021).book.tables["fa.t3"]

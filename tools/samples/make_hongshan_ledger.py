@@ -3,9 +3,13 @@
 The published 表5 基本支出 by 项 and 表6 基本支出 by 经济科目 are two margins of one table; this
 script fills that table (paired codes first: 30108 ↔ 2080505, 30113 ↔ 2210201, …; the rest into
 事业运行), adds the four named projects and the classified one on 2010399, and splits every amount
-into many rows with cents (payroll months, invoices) whose sums are exact. The one published
-0.01 residue (表6 人员经费 + 公用经费 = 422.24 vs 表5 基本支出 422.23) is removed by booking
-30299 at 17.67 instead of 17.68. Deterministic (fixed seed). Not shipped: its CSV output is.
+into many rows with cents (payroll months, invoices). Each (项, 经济科目) cell and each project is
+then moved off the whole 0.01 万元 by a few 元 (the ``jitter``), chosen so that every figure the
+tables print — per 项/款/类, per 经济科目, 人员/公用经费, 合计 — stays within 0.005 万元 of its
+published value: the build has real rounding to do, and controlled rounding must land on
+exactly the published numbers. The one published 0.01 residue (表6 人员经费 + 公用经费 = 422.24
+vs 表5 基本支出 422.23) is removed by booking 30299 at 17.67 instead of 17.68. Deterministic
+(fixed seed). Not shipped: its CSV output is.
 
     python tools/samples/make_hongshan_ledger.py addin/yujuesuan/samples/hongshan-2021
 """
@@ -56,6 +60,35 @@ def fen(wanyuan: str) -> int:
     return int(Decimal(wanyuan) * FEN_PER_WANYUAN)
 
 
+JITTER_FEN = 900  # at most ±9 元 per cell
+BAND_FEN = 4_000  # every printed figure within ±40 元 (< 0.005 万元) of its published value
+STEADY = {"30231"}  # 公务用车运行维护费 must equal the 三公 table's 公务用车运行费 exactly
+
+
+def figures(item: str, economic: str, project: str) -> tuple[str, ...]:
+    """The printed figures a cell adds into (项/款/类/合计, 经济 款/类, 人员/公用, project)."""
+    if project:
+        return (item, item[:5], item[:3], "合计", "项目", f"项目:{project}")
+    side = "人员经费" if economic[:3] in ("301", "303") else "公用经费"
+    return (item, item[:5], item[:3], "合计", "基本", economic, economic[:3], side)
+
+
+def jitter(cells: list[tuple[str, str, str, int]], rng: random.Random) -> list[tuple[str, str, str, int]]:
+    """``cells`` moved by a few 元 each, every printed figure staying inside the band."""
+    for _ in range(10_000):
+        moved = [
+            (item, code, project, amount + (0 if code in STEADY else rng.randint(-JITTER_FEN, JITTER_FEN)))
+            for item, code, project, amount in cells
+        ]
+        drift: dict[str, int] = {}
+        for (item, code, project, amount), (_, _, _, before) in zip(moved, cells, strict=True):
+            for figure in figures(item, code, project):
+                drift[figure] = drift.get(figure, 0) + amount - before
+        if all(abs(d) <= BAND_FEN for d in drift.values()):
+            return moved
+    raise SystemExit("no jitter keeps every figure inside the band")
+
+
 def nature(economic: str) -> str:
     return "基本支出-人员经费" if economic[:3] in ("301", "303") else "基本支出-公用经费"
 
@@ -91,13 +124,16 @@ def yuan(amount_fen: int) -> str:
 
 
 def spending_rows(rng: random.Random) -> list[list[str]]:
+    cells = [(item, code, "", amount) for item, code, amount in basic_cells()]
+    cells += [("2010399", code, name, fen(amount)) for name, code, amount in PROJECTS]
     rows = []
-    for item, code, amount in basic_cells():
+    for item, code, project, amount in jitter(cells, rng):
+        if project:
+            for part in split(amount, rng, rng.randint(20, 60)):
+                rows.append([item, GENERAL, "项目支出", code, project, yuan(part)])
+            continue
         for part in split(amount, rng, 12 if code[:3] == "301" else rng.randint(2, 8)):
             rows.append([item, GENERAL, nature(code), code, "", yuan(part)])
-    for name, code, amount in PROJECTS:
-        for part in split(fen(amount), rng, rng.randint(20, 60)):
-            rows.append(["2010399", GENERAL, "项目支出", code, name, yuan(part)])
     rng.shuffle(rows)
     return rows
 
