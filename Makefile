@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -22,6 +22,12 @@ bench: $(STAMP)
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_build.py
 	$(BIN)/python tools/addin/bench_udfs.py
+	$(BIN)/python tools/bench_hostile.py
+
+# coverage-guided fuzzing of the input parsers (atheris; hypothesis fuzzing runs in `make test`)
+fuzz: $(STAMP)
+	$(BIN)/pip install --quiet 'atheris>=2.3'
+	$(BIN)/python tools/fuzz_atheris.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info addin/*.egg-info

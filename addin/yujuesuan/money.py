@@ -42,11 +42,22 @@ class NotANumber(ValueError):
         self.reason = reason
 
 
+MAX_AMOUNT = Decimal(10) ** 15  # far beyond any budget in 万元 or 元; keeps 28-digit arithmetic exact
+
+
 def parse_amount(value: object) -> Decimal | None:
     """Read one printed amount: blank → None; numbers, '2,397.77', '3, 295. 68', full-width digits.
 
-    Raises ``NotANumber`` for anything else (so the reader can name the cell).
+    Raises ``NotANumber`` for anything else (so the reader can name the cell), including numbers
+    too large to be an amount (``1e+26``: exact two-decimal arithmetic would overflow).
     """
+    amount = _parse(value)
+    if amount is not None and not (amount.is_finite() and abs(amount) < MAX_AMOUNT):
+        raise NotANumber(str(value), f"“{value}”超出金额的合理范围")
+    return amount
+
+
+def _parse(value: object) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool):

@@ -96,21 +96,27 @@ def test_rebuilding_a_built_workbook_replaces_its_tables_without_growing_it(buil
     assert book.sheetnames.count("表1") == 1 and sum(bool(ws.sheet_view.tabSelected) for ws in book.worksheets) <= 1
 
 
-def test_a_vba_project_in_an_xlsm_is_carried_over_byte_for_byte(user_workbook: Path, tmp_path: Path) -> None:
-    source = tmp_path / "宏.xlsm"
-    payload = b"\xd0\xcf\x11\xe0 not a real VBA project, but bytes that must survive " * 50
-    with zipfile.ZipFile(user_workbook) as src, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as dst:
+def _with_part(source: Path, target: Path, name: str, data: bytes, content_type: bytes, relationship: bytes) -> Path:
+    """``source`` plus one part, declared in the content types and the workbook's relationships."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            data = src.read(info.filename)
+            content = src.read(info.filename)
             if info.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+                content = content.replace(b"</Types>", content_type + b"</Types>")
             if info.filename == "xl/_rels/workbook.xml.rels":
-                data = data.replace(
-                    b"</Relationships>",
-                    b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
-                )
-            dst.writestr(info, data)
-        dst.writestr("xl/vbaProject.bin", payload)
+                content = content.replace(b"</Relationships>", relationship + b"</Relationships>")
+            dst.writestr(info, content)
+        dst.writestr(name, data)
+    return target
+
+
+def test_a_vba_project_in_an_xlsm_is_carried_over_byte_for_byte(user_workbook: Path, tmp_path: Path) -> None:
+    payload = b"\xd0\xcf\x11\xe0 not a real VBA project, but bytes that must survive " * 50
+    source = _with_part(
+        user_workbook, tmp_path / "宏.xlsm", "xl/vbaProject.bin", payload,
+        b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>',
+        b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>',
+    )
     out = tmp_path / "宏-决算.xlsm"
     build_workbook(source, out)
     parts = _parts(out)
@@ -119,16 +125,12 @@ def test_a_vba_project_in_an_xlsm_is_carried_over_byte_for_byte(user_workbook: P
 
 
 def test_a_stale_calculation_chain_is_dropped_and_excel_asked_to_recalculate(user_workbook: Path, tmp_path: Path) -> None:
-    source = tmp_path / "chain.xlsx"
-    with zipfile.ZipFile(user_workbook) as src, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", b'<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>')
-            if info.filename == "xl/_rels/workbook.xml.rels":
-                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdChain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>')
-            dst.writestr(info, data)
-        dst.writestr("xl/calcChain.xml", b'<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B2" i="1"/></calcChain>')
+    source = _with_part(
+        user_workbook, tmp_path / "chain.xlsx", "xl/calcChain.xml",
+        b'<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B2" i="1"/></calcChain>',
+        b'<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>',
+        b'<Relationship Id="rIdChain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/>',
+    )
     out = tmp_path / "out.xlsx"
     build_workbook(source, out)
     parts = _parts(out)
@@ -171,3 +173,29 @@ def test_styles_already_in_the_users_workbook_are_reused_not_appended() -> None:
     assert '<xf numFmtId="170" fontId="1" fillId="0" borderId="0" xfId="0"/>' in text  # their format id reused
     assert '<fonts count="2" x14ac:knownFonts="1">' in text and "<extLst>" in text
     assert merge_styles(merged.xml, ours).xml == merged.xml  # a second merge adds nothing
+
+
+def test_edited_sheets_are_saved_alone_and_everything_else_kept(built: Path, tmp_path: Path) -> None:
+    """What fill-names / marks / 参考数据 do: edit one sheet, add one, remove one."""
+    from yujuesuan.workbook.save_changes import put_text, save_changes
+
+    book = openpyxl.load_workbook(built)
+    book["上年数"]["B2"] = 2556.03
+    extra = book.create_sheet("参考数据")
+    put_text(extra["A1"], "=HYPERLINK(\"http://x\")")
+    del book["校验"]
+    out = tmp_path / "edited.xlsx"
+    save_changes(built, book, out, changed={"上年数", "参考数据"}, removed={"校验"})
+    before, after = _parts(built), _parts(out)
+    for name in ("xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/comments/comment1.xml"):
+        assert after[name] == before[name], name
+    again = openpyxl.load_workbook(out)
+    assert "校验" not in again.sheetnames and again.sheetnames[-1] == "参考数据"
+    assert again["参考数据"]["A1"].value == "=HYPERLINK(\"http://x\")" and again["参考数据"]["A1"].data_type == "s"
+    assert "校验_未通过项数" not in again.defined_names  # it pointed at the removed sheet
+    assert again["上年数"]["B2"].value == 2556.03
+    from yujuesuan.workbook.recalc import cached_values
+
+    cached = cached_values(out)
+    assert cached[("表1", "C33")] == pytest.approx(2397.77)  # untouched sheets keep their values
+    assert len(again["我的分析"]._charts) == 1

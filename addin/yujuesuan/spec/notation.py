@@ -25,7 +25,8 @@ from yujuesuan.errors import SpecError
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９（）＋－＝", "0123456789()+-=")
 _ELLIPSIS = re.compile(r"\.{2,}|…+|。{3,}")
-_FORM = re.compile(r"^(\d+)(行|栏)(各行)?(?:=|-)\((.+)\)(行|栏)(各行)?$")
+_FORM = re.compile(r"^(\d{1,3})(行|栏)(各行)?(?:=|-)\((.+)\)(行|栏)(各行)?$")
+_NUMBER = r"\d{1,3}"  # 行次 and 栏次 stay below 1000 (a range can never expand without bound)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def parse(text: str) -> Identity:
 
 
 def _terms(body: str, text: str) -> tuple[tuple[int, int], ...]:
-    tokens = re.findall(r"([+-]?)(\d+|~)", body)
+    tokens = re.findall(rf"([+-]?)({_NUMBER}(?!\d)|~)", body)
     if "".join(s + t for s, t in tokens) != body.lstrip("+"):
         raise SpecError(f"表下注中有无法识别的符号：{text!r}")
     out: list[tuple[int, int]] = []

@@ -50,7 +50,7 @@ def int_like(value: Any) -> int | None:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else None
     t = text(value)
-    return int(t) if t.isdigit() and len(t) <= 3 else None
+    return int(t) if t.isascii() and t.isdigit() and len(t) <= 3 else None
 
 
 def is_note(value: Any) -> bool:

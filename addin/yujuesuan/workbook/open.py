@@ -1,8 +1,11 @@
 """Open a workbook file safely and turn each sheet into a grid of cell values.
 
 Refuses, with a Chinese message naming the file, what cannot be read: missing files, legacy
-.xls, encrypted (password-protected) files, files that are not a zip package, corrupt packages.
-Opens read-only: the input is never written. Declared dimensions are ignored (they can lie).
+.xls, encrypted (password-protected) files, files that are not a zip package, corrupt packages,
+and hostile packages — more parts or more uncompressed bytes than any real disclosure workbook
+has (zip bombs), or XML with a DTD (entity expansion, external entities that would read local
+files) — before any parser sees them. Opens read-only: the input is never written. Declared
+dimensions are ignored (they can lie).
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ ZIP_MAGIC = b"PK\x03\x04"
 MAX_ROWS = 20000
 MAX_COLS = 200
 SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+MAX_PARTS = 10_000  # a nine-table workbook has ~30; a large user workbook a few hundred
+MAX_UNCOMPRESSED = 800 * 2**20  # a 1,000,000-row 底稿 is ~150 MiB of XML
+DTD_WINDOW = 4096  # a DTD must come before the root element, at the very start of a part
 
 Grid = list[list[Any]]
 
@@ -41,6 +47,43 @@ def check_file(path: Path) -> None:
         raise WorkbookFormatError(f"文件不是有效的 Excel 工作簿（.xlsx），可能是改了扩展名的其他文件：{path}")
     if path.suffix.lower() not in SUFFIXES:
         raise WorkbookFormatError(f"不支持的文件类型“{path.suffix}”：{path}（支持 .xlsx / .xlsm）")
+    check_package(path)
+
+
+def check_package(path: Path) -> None:
+    """Refuse zip bombs and XML with a DTD, reading only the zip directory and part headers.
+
+    Python's zipfile never inflates a part beyond its declared size (it fails the CRC instead),
+    so declared sizes bound the work of every reader that goes through it; calamine and
+    LibreOffice get only packages that passed here.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_PARTS:
+                raise WorkbookFormatError(f"工作簿包含 {len(infos)} 个部件，远超正常工作簿，疑似恶意文件，已拒绝读取：{path}")
+            total = sum(info.file_size for info in infos)
+            if total > MAX_UNCOMPRESSED:
+                raise WorkbookFormatError(
+                    f"工作簿解压后约 {total / 2**20:,.0f} MB，超出可处理的上限（{MAX_UNCOMPRESSED // 2**20} MB），"
+                    f"疑似压缩炸弹，已拒绝读取：{path}"
+                )
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels", ".vml")) and _has_dtd(archive, info):
+                    raise WorkbookFormatError(
+                        f"工作簿部件 {info.filename} 含有 DTD/实体声明（正常工作簿没有），可能引用本机文件或无限展开，"
+                        f"已拒绝读取：{path}"
+                    )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        raise WorkbookFormatError(f"工作簿已损坏，无法打开：{path}（{type(exc).__name__}）") from None
+
+
+def _has_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    with archive.open(info) as part:
+        head = part.read(DTD_WINDOW)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 XML
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    return b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper()
 
 
 def _is_encrypted_package(path: Path) -> bool:

@@ -36,13 +36,18 @@ class Spliced:
     added: tuple[str, ...]  # sheet titles appended
 
 
-def splice_sheets(source: Path, rendered: Path, target: Path) -> Spliced:
-    """Write ``target``: ``source`` with every sheet of ``rendered`` put in (by title)."""
+def splice_sheets(
+    source: Path, rendered: Path, target: Path, *, only: set[str] | None = None, remove: set[str] = frozenset()
+) -> Spliced:
+    """Write ``target``: ``source`` with the sheets of ``rendered`` put in (by title) — all of
+    them, or those named in ``only`` — and the sheets named in ``remove`` taken out."""
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(rendered) as ren:
         names = set(src.namelist())
         if not {WORKBOOK, RELS, TYPES, STYLES} <= names:
             raise PackageUnsupported("工作簿缺少 workbook.xml/styles.xml 等部件")
         theirs, ours = sheet_parts(src), sheet_parts(ren)
+        rendered_order = list(ours)
+        ours = {t: part for t, part in ours.items() if (only is None or t in only) and t not in remove}
         styles = merge_styles(src.read(STYLES), ren.read(STYLES))
         workbook, rels, types = (src.read(n).decode("utf-8") for n in (WORKBOOK, RELS, TYPES))
         if not re.match(r"^\s*(?:<\?xml[^>]*\?>\s*)?<workbook\b", workbook):
@@ -65,7 +70,11 @@ def splice_sheets(source: Path, rendered: Path, target: Path) -> Spliced:
             workbook, rels, types = _add_sheet(workbook, rels, types, title, new_part)
             added.append(title)
         order = [*theirs, *added]
-        workbook = _merge_names(workbook, ren.read(WORKBOOK).decode("utf-8"), list(ours), order)
+        workbook = _merge_names(workbook, ren.read(WORKBOOK).decode("utf-8"), rendered_order, order, set(ours))
+        for title in [t for t in order if t in remove and t in theirs]:
+            workbook, rels, types = _remove_sheet(workbook, rels, types, title, order.index(title))
+            dropped |= {theirs[title], _rels_of(theirs[title])} & names
+            order.remove(title)
         workbook = _recalculate_on_open(workbook)
         if CALC_CHAIN in dropped:
             rels = re.sub(r"<Relationship\b[^>]*calcChain[^>]*/>", "", rels)
@@ -111,28 +120,26 @@ def _add_sheet(workbook: str, rels: str, types: str, title: str, part: str) -> t
         lambda m: f'<Override PartName="/{part}" ContentType="{_WORKSHEET_TYPE}"/>{m.group(0)}',
         types,
     )
-    prefix = _prefix(workbook, _REL_NS)
     sheet_id = max((int(n) for n in re.findall(r'<sheet\b[^>]*\bsheetId="(\d+)"', workbook)), default=0) + 1
-    element = f'<sheet name="{_escape(title)}" sheetId="{sheet_id}" {prefix}:id="{rid}"/>'
+    # the relationships prefix is declared on the element itself: valid wherever the user's
+    # file declares it (on the root, or, as openpyxl writes it, on each <sheet>)
+    element = f'<sheet xmlns:r="{_REL_NS}" name="{_escape(title)}" sheetId="{sheet_id}" r:id="{rid}"/>'
     return workbook.replace("</sheets>", element + "</sheets>", 1), rels, types
 
 
-def _prefix(xml: str, namespace: str) -> str:
-    m = re.search(rf'xmlns:(\w+)="{re.escape(namespace)}"', xml)
-    if m is None:
-        raise PackageUnsupported("workbook.xml 未声明关系命名空间")
-    return m.group(1)
-
-
-def _merge_names(workbook: str, rendered: str, rendered_order: list[str], order: list[str]) -> str:
+def _merge_names(workbook: str, rendered: str, rendered_order: list[str], order: list[str], put: set[str]) -> str:
     """The user's defined names, minus those we define anew, plus ours (sheet-local ones with
-    their ``localSheetId`` pointing at the same sheet in the user's order)."""
+    their ``localSheetId`` pointing at the same sheet in the user's order) for the sheets we put."""
     ours = []
     for attrs, body in _NAME.findall(rendered):
         local = re.search(r'localSheetId="(\d+)"', attrs)
         if local:
             title = rendered_order[int(local.group(1))]
+            if title not in put:
+                continue
             attrs = attrs.replace(local.group(0), f'localSheetId="{order.index(title)}"')
+        elif not _refers_to_any(body, put):
+            continue
         ours.append((_name_key(attrs), f"<definedName{attrs}>{body}</definedName>"))
     keys = {key for key, _ in ours}
     kept = [m.group(0) for m in _NAME.finditer(workbook) if _name_key(m.group(1)) not in keys]
@@ -148,6 +155,47 @@ def _merge_names(workbook: str, rendered: str, rendered_order: list[str], order:
     if anchor < 0:
         raise PackageUnsupported("workbook.xml 没有工作表列表")
     return workbook[:anchor] + block + workbook[anchor:]
+
+
+def _refers_to_any(body: str, titles: set[str]) -> bool:
+    return any(f"'{_escape(t).replace(chr(39), chr(39) * 2)}'!" in body or f"{_escape(t)}!" in body for t in titles)
+
+
+def _remove_sheet(workbook: str, rels: str, types: str, title: str, index: int) -> tuple[str, str, str]:
+    """Take one sheet out of the workbook index; sheet-local names shift down with it."""
+    element = re.search(rf'<sheet\b[^>]*\bname="{re.escape(_escape(title))}"[^>]*/>', workbook)
+    if element is None:
+        return workbook, rels, types
+    rid = re.search(r'\b\w+:id="([^"]+)"', element.group(0))
+    workbook = workbook[: element.start()] + workbook[element.end():]
+    if rid:
+        rel = re.search(rf'<Relationship\b[^>]*\bId="{re.escape(rid.group(1))}"[^>]*/>', rels)
+        if rel:
+            target = re.search(r'Target="([^"]+)"', rel.group(0))
+            rels = rels[: rel.start()] + rels[rel.end():]
+            if target:
+                part = target.group(1).lstrip("/")
+                part = part if part.startswith("xl/") else f"xl/{part}"
+                types = re.sub(rf'<Override\b[^>]*PartName="/{re.escape(part)}"[^>]*/>', "", types)
+
+    def shift(m: re.Match[str]) -> str:
+        attrs, body = m.group(1), m.group(2)
+        local = re.search(r'localSheetId="(\d+)"', attrs)
+        if (local and int(local.group(1)) == index) or (not local and _refers_to_any(body, {title})):
+            return ""
+        if local and int(local.group(1)) > index:
+            attrs = attrs.replace(local.group(0), f'localSheetId="{int(local.group(1)) - 1}"')
+        return f"<definedName{attrs}>{body}</definedName>"
+
+    workbook = _NAME.sub(shift, workbook)
+    workbook = re.sub(r"<definedNames>\s*</definedNames>", "", workbook)
+
+    def tab(m: re.Match[str]) -> str:
+        value = int(m.group(2))
+        return f'{m.group(1)}="{value - 1 if value > index else 0 if value == index else value}"'
+
+    workbook = re.sub(r'\b(activeTab|firstSheet)="(\d+)"', tab, workbook)
+    return workbook, rels, types
 
 
 def _name_key(attrs: str) -> tuple[str, str]:
