@@ -16,8 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from openpyxl.utils.cell import column_index_from_string, get_column_letter
-
 Key = tuple[str, str]  # (sheet title, "D27")
 
 _TOKEN = re.compile(
@@ -49,7 +47,7 @@ class Ref:
             return [[(self.sheet, self.first)]]
         (c1, r1), (c2, r2) = _split(self.first), _split(self.last)
         return [
-            [(self.sheet, f"{get_column_letter(c)}{r}") for c in range(min(c1, c2), max(c1, c2) + 1)]
+            [(self.sheet, f"{_letters(c)}{r}") for c in range(min(c1, c2), max(c1, c2) + 1)]
             for r in range(min(r1, r2), max(r1, r2) + 1)
         ]
 
@@ -168,7 +166,19 @@ def _plain(address: str | None) -> str | None:
 
 
 def _split(address: str) -> tuple[int, int]:
+    """"AB12" → (28, 12); openpyxl's helpers would import all of openpyxl for this."""
     m = _ADDRESS.fullmatch(address)
     if m is None:
         raise Unsupported(address)
-    return column_index_from_string(m.group(1)), int(m.group(2))
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return col, int(m.group(2))
+
+
+def _letters(col: int) -> str:
+    out = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
