@@ -199,3 +199,21 @@ def test_edited_sheets_are_saved_alone_and_everything_else_kept(built: Path, tmp
     cached = cached_values(out)
     assert cached[("表1", "C33")] == pytest.approx(2397.77)  # untouched sheets keep their values
     assert len(again["我的分析"]._charts) == 1
+
+
+def test_a_package_we_cannot_edit_in_place_is_refused_rather_than_stripped_of_its_charts(
+    user_workbook: Path, tmp_path: Path
+) -> None:
+    from yujuesuan.errors import WorkbookFormatError
+
+    odd = tmp_path / "前缀.xlsx"  # styles.xml with a namespace prefix: not edited in place
+    with zipfile.ZipFile(user_workbook) as src, zipfile.ZipFile(odd, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/styles.xml":
+                data = data.replace(b"<styleSheet xmlns=", b"<x:styleSheet xmlns:x=").replace(b"</styleSheet>", b"</x:styleSheet>")
+            dst.writestr(info, data)
+    out = tmp_path / "out.xlsx"
+    with pytest.raises(WorkbookFormatError, match="charts|drawings"):
+        build_workbook(odd, out)
+    assert not out.exists()

@@ -17,7 +17,7 @@ from typing import Any
 
 from yujuesuan.workbook.cache import inject_cached_values
 from yujuesuan.workbook.render import save_workbook
-from yujuesuan.workbook.splice import splice_sheets
+from yujuesuan.workbook.splice import refuse_lossy_rewrite, splice_sheets
 from yujuesuan.workbook.styles_merge import PackageUnsupported
 
 FORMULA_START = ("=", "+", "-", "@")
@@ -43,6 +43,7 @@ def save_changes(
             return
         except PackageUnsupported:
             pass
+    refuse_lossy_rewrite(source)
     save_workbook(workbook, target)  # a package we cannot edit in place: openpyxl's whole save
     all_values = {k: v for k, v in cached_values(source, set(formula_cells(source))).items() if v is not None}
     inject_cached_values(target, all_values)

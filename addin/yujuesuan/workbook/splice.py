@@ -84,6 +84,27 @@ def splice_sheets(
     return Spliced(tuple(replaced), tuple(added))
 
 
+# parts openpyxl does not carry through a load and save (it keeps VBA only with keep_vba)
+_LOST_BY_OPENPYXL = ("xl/drawings/", "xl/charts/", "xl/media/", "xl/embeddings/", "xl/pivot",
+                     "xl/externalLinks/", "xl/activeX/", "xl/ctrlProps/", "xl/slicer", "xl/timeline",
+                     "customXml/", "xl/richData/", "xl/model/")
+
+
+def refuse_lossy_rewrite(source: Path) -> None:
+    """Before falling back to openpyxl's whole-workbook save: refuse, naming what would be lost,
+    rather than drop a user's charts or pictures silently."""
+    with zipfile.ZipFile(source) as archive:
+        lost = sorted({n.split("/")[1] if n.startswith("xl/") else n.split("/")[0]
+                       for n in archive.namelist() if n.startswith(_LOST_BY_OPENPYXL)})
+    if lost:
+        from yujuesuan.errors import WorkbookFormatError
+
+        raise WorkbookFormatError(
+            f"工作簿的结构无法按部件写入，而整体重写会丢失其中的{'、'.join(lost)}等内容，已停止且未写任何文件：{source}。"
+            "请把需要的表另存到一个新工作簿后再试。"
+        )
+
+
 def _write(src: zipfile.ZipFile, target: Path, parts: dict[str, bytes], dropped: set[str]) -> None:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as dst:
         for info in src.infolist():

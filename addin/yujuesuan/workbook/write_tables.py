@@ -3,8 +3,8 @@
 The tables are rendered into a scratch workbook, saved with each formula's value cached, and
 spliced into the user's package part by part (``splice``): other sheets, charts, images,
 comments and VBA are copied as they were, and a 100,000-row 底稿 is never parsed or rewritten.
-A package we cannot edit in place is rewritten through openpyxl instead (the slow, lossy path,
-used only then).
+A package we cannot edit in place is rewritten through openpyxl instead — only when that loses
+nothing openpyxl drops (charts, pictures, pivots …); otherwise the build refuses and says why.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from openpyxl import Workbook, load_workbook
 from yujuesuan.errors import WorkbookFormatError
 from yujuesuan.workbook.cache import inject_cached_values
 from yujuesuan.workbook.render import RenderResult, save_workbook
-from yujuesuan.workbook.splice import splice_sheets
+from yujuesuan.workbook.splice import refuse_lossy_rewrite, splice_sheets
 from yujuesuan.workbook.styles_merge import PackageUnsupported
 
 Render = Callable[[Workbook], RenderResult]
@@ -46,6 +46,7 @@ def write_tables(source: Path, target: Path, render: Render) -> RenderResult:
 
 
 def _rewrite_whole(source: Path, target: Path, render: Render) -> RenderResult:
+    refuse_lossy_rewrite(source)
     try:
         workbook = load_workbook(source, keep_vba=source.suffix.lower() in (".xlsm", ".xltm"), keep_links=False)
     except Exception as exc:  # openpyxl raises many types for a damaged package
