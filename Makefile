@@ -22,6 +22,7 @@ bench: $(STAMP)
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_build.py
 	$(BIN)/python tools/addin/bench_udfs.py
+	$(BIN)/python tools/addin/bench_ribbon.py
 	$(BIN)/python tools/bench_hostile.py
 
 # coverage-guided fuzzing of the input parsers (atheris; hypothesis fuzzing runs in `make test`)

@@ -50,3 +50,13 @@ def grids_copy(grids: dict[str, Grid]) -> dict[str, Grid]:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/expected/*.jsonl")
+
+
+@pytest.fixture(autouse=True)
+def _no_user_catalogs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Catalog editions a developer imported on this machine must not change any test's result:
+    every test starts with an empty per-user data folder (tests that import set their own)."""
+    from yujuesuan import reference
+
+    monkeypatch.setenv("YUJUESUAN_DATA", str(tmp_path_factory.mktemp("user-data")))
+    reference.clear_caches()

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-CORE = ["yujuesuan.money", "yujuesuan.findings", "yujuesuan.reference", "yujuesuan.spec", "yujuesuan.tables", "yujuesuan.checks"]
+CORE = ["yujuesuan.money", "yujuesuan.findings", "yujuesuan.reference", "yujuesuan.spec", "yujuesuan.tables", "yujuesuan.checks",
+        "yujuesuan.narrative", "yujuesuan.narrative.draft"]
 BLOCKER = """
 import importlib.abc, sys
 class Block(importlib.abc.MetaPathFinder):

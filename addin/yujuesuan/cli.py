@@ -54,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--kind", help="报表类型：决算（默认从标题识别）")
     check.add_argument("--strict", action="store_true", help="任何差额（含尾数差异）都算错误")
     check.add_argument("--plausibility", action="store_true", help="另外提示经济分类与功能分类的对应关系（仅作提示）")
+    check.add_argument("--narrative", help="情况说明文件（.txt 或 .docx），核对其中每个数字（默认读工作簿中的“情况说明”表）")
     check.set_defaults(handler=_check)
     spec = sub.add_parser("spec", help="列出某年度的全部校验规则")
     spec.add_argument("--year", type=int, required=True)
@@ -76,9 +77,21 @@ def _parser() -> argparse.ArgumentParser:
     recalc.add_argument("path")
     recalc.add_argument("--write", help="用 LibreOffice 重算后另存为此文件（保留公式和计算结果）")
     recalc.set_defaults(handler=_recalc)
+    narrate = sub.add_parser("narrate", help="根据九张表、上年数和年初预算起草情况说明（第三部分）")
+    narrate.add_argument("path", help="决算公开表工作簿")
+    narrate.add_argument("-o", "--output", required=True,
+                         help="输出文件：.docx 或 .txt；.xlsx 则另存一份带“情况说明”表的工作簿")
+    narrate.add_argument("--unit", help="单位名称（默认读封面）")
+    narrate.set_defaults(handler=_narrate)
     demo = sub.add_parser("demo", help="用示例单位的底稿生成九张表并校验")
     demo.add_argument("--out", default="yujuesuan-demo", help="输出文件夹")
     demo.set_defaults(handler=_demo)
+    addin = sub.add_parser("addin", help="Excel 加载项").add_subparsers(dest="addin_action", required=True)
+    addin_build = addin.add_parser("build", help="由 macros/ 生成加载项 yujuesuan.xlam（无需 Excel）")
+    addin_build.add_argument("-o", "--output", default="yujuesuan.xlam", help="输出 .xlam（或 .xlsm）")
+    addin_build.add_argument("--macros", help="VBA 与功能区源文件夹（默认：仓库的 macros/）")
+    addin_build.set_defaults(handler=_addin_build)
+    _reference_commands(sub)
     return parser
 
 
@@ -92,7 +105,9 @@ def _check(args: argparse.Namespace) -> int:
         if len(files) > PROGRESS_THRESHOLD:
             _progress(i, len(files), path)
         try:
-            reports.append(check_workbook(path, year=args.year, kind=args.kind, strict=args.strict, plausibility=args.plausibility))
+            reports.append(check_workbook(path, year=args.year, kind=args.kind, strict=args.strict,
+                                          plausibility=args.plausibility,
+                                          narrative=Path(args.narrative) if args.narrative else None))
         except AddinError as exc:
             status = 2
             print(f"\n错误：{exc}" if len(files) > PROGRESS_THRESHOLD else f"错误：{exc}", file=sys.stderr)
@@ -197,7 +212,12 @@ def _print_build(outcome) -> None:  # type: ignore[no-untyped-def]
     print(f"已根据底稿（{outcome.rows} 行）生成{outcome.year}年度九张表：{outcome.output}")
     if outcome.backup:
         print(f"原文件已备份为：{outcome.backup}")
-    print(f"尾数控制：{report.variables} 个需取舍的数、{report.equations} 条勾稽关系，用时 {report.seconds:.2f} 秒。")
+    print(
+        f"尾数控制：{report.variables} 个需取舍的数、{report.equations} 条勾稽关系全部保持"
+        f"（逐格四舍五入会破坏其中 {report.naive_broken} 条），用时 {report.seconds:.2f} 秒。"
+        if report.ok
+        else f"尾数控制：{report.variables} 个需取舍的数、{report.equations} 条勾稽关系，用时 {report.seconds:.2f} 秒。"
+    )
     for deviation in report.unkept:
         print(f"  注意：无法同时保持 {deviation.rule_id}（{deviation.basis}），差 {deviation.difference} 万元。")
     for deviation in report.untrue:
@@ -213,6 +233,14 @@ def _recalc(args: argparse.Namespace) -> int:
     return 1 if outcome.mismatches else 0
 
 
+def _narrate(args: argparse.Namespace) -> int:
+    from yujuesuan.services.narrate import write_draft
+
+    path = write_draft(Path(args.path), Path(args.output), unit=args.unit)
+    print(f"已起草情况说明：{path}（标有【请说明原因】或【请填写…】处须人工补充，补充后可用 yjs check --narrative 核对）")
+    return 0
+
+
 def _demo(args: argparse.Namespace) -> int:
     from yujuesuan.services.demo import run_demo
 
@@ -223,6 +251,110 @@ def _demo(args: argparse.Namespace) -> int:
     _print_report(outcome.report)
     print(f"九张表在：{outcome.built.output.resolve()}（用 Excel 或 WPS 打开；“校验”表列出每条勾稽关系）")
     return 0 if outcome.report.ok else 1
+
+
+def _addin_build(args: argparse.Namespace) -> int:
+    from yujuesuan.services.addin_build import build_addin
+
+    outcome = build_addin(Path(args.output), macros=Path(args.macros) if args.macros else None)
+    print(f"已生成加载项：{outcome.output}（VBA 模块：{'、'.join(outcome.modules)}；功能区：预决算）")
+    return 0
+
+
+def _reference_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """`catalog import|list|show|diff`, `reference-sheet`, `pull-prior` (issue 8)."""
+    catalog = sub.add_parser("catalog", help="科目目录：导入财政部科目表、查看、比较").add_subparsers(dest="action", required=True)
+    imp = catalog.add_parser("import", help="导入官方科目表（.xlsx/.csv），作为某年度的用户目录")
+    imp.add_argument("path")
+    imp.add_argument("--kind", required=True, help="function（功能分类）或 economic（经济分类）")
+    imp.add_argument("--year", type=int, required=True)
+    imp.add_argument("--sheet", help="工作表名称（默认自动查找）")
+    imp.set_defaults(handler=_catalog_import)
+    catalog.add_parser("list", help="列出随软件提供和用户导入的目录").set_defaults(handler=_catalog_list)
+    show = catalog.add_parser("show", help="查看一个科目")
+    show.add_argument("code")
+    show.add_argument("--year", type=int, required=True)
+    show.add_argument("--kind", help="function 或 economic（默认两者都查）")
+    show.set_defaults(handler=_catalog_show)
+    compare = catalog.add_parser("diff", help="比较两个年度的目录")
+    compare.add_argument("old_year", type=int)
+    compare.add_argument("new_year", type=int)
+    compare.add_argument("--kind", help="function 或 economic（默认两者）")
+    compare.set_defaults(handler=_catalog_diff)
+    sheet = sub.add_parser("reference-sheet", help="在工作簿中写入“参考数据”表（所用科目、级次、名称、金额）")
+    sheet.add_argument("path")
+    sheet.add_argument("-o", "--output", help="输出文件（默认另存为“原名-参考数据.xlsx”）")
+    sheet.add_argument("--in-place", action="store_true", help="写回原文件（先备份）")
+    sheet.add_argument("--all", action="store_true", help="列出整个目录，而不只是表中用到的科目")
+    sheet.add_argument("--year", type=int, help="年度（默认从表格标题识别）")
+    sheet.set_defaults(handler=_reference_sheet)
+    prior = sub.add_parser("pull-prior", help="从上年度工作簿取数，填入本年度的“上年数”表")
+    prior.add_argument("prior")
+    prior.add_argument("current")
+    prior.add_argument("-o", "--output", help="输出文件（默认另存为“原名-上年数.xlsx”）")
+    prior.add_argument("--in-place", action="store_true", help="写回本年度工作簿（先备份）")
+    prior.add_argument("--year", type=int, help="本年度（默认读封面）")
+    prior.set_defaults(handler=_pull_prior)
+
+
+def _catalog_import(args: argparse.Namespace) -> int:
+    from yujuesuan.reference.importing import CatalogRejected
+    from yujuesuan.services.catalog import import_catalog
+
+    try:
+        outcome = import_catalog(Path(args.path), kind=args.kind, year=args.year, sheet=args.sheet)
+    except CatalogRejected as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    print(f"已导入 {outcome.entries} 个科目（工作表“{outcome.sheet}”），作为{args.year}年的用户目录：{outcome.edition.file}")
+    if outcome.trimmed:
+        print(f"  已去除 {outcome.trimmed} 个名称首尾的空格（缩进）。")
+    for line in outcome.changes.lines():
+        print(f"  {line}")
+    return 0
+
+
+def _catalog_list(args: argparse.Namespace) -> int:
+    from yujuesuan.services.catalog import list_editions
+
+    print("\n".join(list_editions()))
+    return 0
+
+
+def _catalog_show(args: argparse.Namespace) -> int:
+    from yujuesuan.services.catalog import show_code
+
+    print("\n".join(show_code(args.code, year=args.year, kind=args.kind)))
+    return 0
+
+
+def _catalog_diff(args: argparse.Namespace) -> int:
+    from yujuesuan.reference import KINDS
+    from yujuesuan.services.catalog import compare_years
+
+    for kind in [args.kind] if args.kind else KINDS:
+        print("\n".join(compare_years(kind, args.old_year, args.new_year).lines()))
+    return 0
+
+
+def _reference_sheet(args: argparse.Namespace) -> int:
+    from yujuesuan.services.reference_sheet import write_reference_sheet
+
+    output = Path(args.output) if args.output else None
+    outcome = write_reference_sheet(Path(args.path), output, in_place=args.in_place, all_entries=args.all, year=args.year)
+    print("\n".join(outcome.lines()))
+    return 0
+
+
+def _pull_prior(args: argparse.Namespace) -> int:
+    from yujuesuan.services.pull_prior import pull_prior
+
+    output = Path(args.output) if args.output else None
+    outcome = pull_prior(Path(args.prior), Path(args.current), output, in_place=args.in_place, year=args.year)
+    print("\n".join(outcome.lines()))
+    return 0
 
 
 def _utf8_console() -> None:

@@ -25,7 +25,59 @@ TEMPLATES: dict[str, str] = {
     "uncalculated_formula": "工作表“{subject}”中有{note}个公式单元格没有保存计算结果，读取时按空值处理，相关校验可能误报。请在 Excel 或 WPS 中打开并保存后再检查。",
     "recalculated_formula": "工作表“{subject}”中有{note}个公式单元格没有保存计算结果，已用 formulas 引擎重算后再检查。",
     "internal_error": "规则{basis}执行时发生内部错误，该规则未能完成检查，其他规则不受影响。{note}",
+    "narrative_table": "情况说明中{subject}与{table_title}不一致：{note}。原句：“{basis}”",
+    "narrative_ratio": "情况说明中{subject}的数字与据以计算的金额不符：{note}。原句：“{basis}”",
+    "narrative_repeat": "情况说明中{subject}前后说法不一：{note}。原句：“{basis}”",
+    "narrative_parts": "情况说明中{subject}与其所列各分项之和不符：{note}。原句：“{basis}”",
+    "narrative_zero_base": "情况说明中{subject}上年数为0，增长率无从计算，文中却写“{note}”，应改为说明上年无此项支出。原句：“{basis}”",
+    "narrative_direction": "情况说明中{subject}的增减方向与数字不符：{note}。原句：“{basis}”",
+    "narrative_section": "情况说明“{table_title}”部分出现“{subject}”，与本部分内容不符，疑为复制错误。原句：“{basis}”",
+    "narrative_placeholder": "情况说明中留有模板占位内容“{note}”，请替换为实际内容。原句：“{basis}”",
+    "narrative_year": "情况说明中的“{note}”既不是本年度（{subject}）也不是上一年度，请核对。原句：“{basis}”",
+    "narrative_percent_sign": "情况说明中{subject}的百分比“{note}”缺少%号。原句：“{basis}”",
+    "narrative_missing_number": "情况说明中“{note}”缺少数字，请补充。原句：“{basis}”",
+    "narrative_explain": "情况说明中仍有“【请说明原因】”标记，请补充原因后删除标记。原句：“{basis}”",
 }
+
+# Words the narrative checker puts into its messages.
+UNNAMED = "（未命名项目）"
+NOT_STATED = "（未说明）"
+BUDGET_SOURCE = "年初预算"
+PRIOR_SOURCE = "上年数"
+FUNDS = {"gf": "政府性基金预算财政拨款", "gz": "国有资本经营预算财政拨款"}
+
+
+def code_subject(code: str, name: str = "") -> str:
+    return f"科目{code}{('“' + name + '”') if name else ''}"
+
+
+def stated_vs_expected(stated: str, expected: str) -> str:
+    return f"文中为{stated}，按表应为{expected}"
+
+
+def repeat_note(first: str, where: str, stated: str) -> str:
+    return f"{where}为{first}，此处为{stated}"
+
+
+def parts_note(parts: str, total: str, residue: bool) -> str:
+    tail = "，差额在四舍五入可解释的范围内（尾数差异）" if residue else ""
+    return f"各分项合计{parts}，所述合计{total}{tail}"
+
+
+def direction_note(direction: int, delta: Decimal) -> str:
+    said = "增加" if direction > 0 else "减少"
+    actual = "增加" if delta > 0 else "减少"
+    return f"文中说{said}，按上年数实为{actual}{abs(delta):f}万元"
+
+
+def words_disagree(change_direction: int) -> str:
+    amount, rate = ("增加", "下降") if change_direction > 0 else ("减少", "增长")
+    return f"金额说{amount}，百分比却说{rate}"
+
+
+def sme_note(implied: str, stated: str) -> str:
+    return f"按各类采购的中小企业占比推算，授予中小企业合同金额应为{implied}，文中为{stated}（所列占比疑为各类采购占总额的比例）"
+
 
 # Kinds whose findings are arithmetic identities (classified 尾数差异 / 错误 by the band).
 IDENTITY_KINDS = frozenset({"row_sum", "col_sum", "tree_sum", "cross_table", "bound"})

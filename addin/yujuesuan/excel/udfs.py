@@ -8,7 +8,7 @@ traceback. The decorators only attach metadata, so every function is plain Pytho
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 
 import xlwings as xw
@@ -27,18 +27,60 @@ def default_year() -> int:
     return max(year for edition in reference.editions() for year in edition.years)
 
 
-@lru_cache(maxsize=200_000)
-def _name(code: str, year: int) -> str:
+def _catalogs(year: int) -> tuple[reference.Catalog, reference.Catalog]:
+    """The year's two catalogs as loaded now (a fresh ``yjs catalog import`` gives new objects)."""
     try:
-        catalog = reference.load("function", year)
+        return reference.load("function", year), reference.load("economic", year)
     except UnknownYear:
         raise CellError("#无此年度目录") from None
-    if code in catalog:
-        return catalog.name(code)
-    economic = reference.load("economic", year)
-    if code in economic:
-        return economic.name(code)
-    raise CellError("#未知科目")
+
+
+_NAMES: dict[tuple[int, int], tuple[reference.Catalog, reference.Catalog, dict[str, str]]] = {}
+
+
+def _namer(year: int) -> Callable[[str], str]:
+    """code → name in the year's catalogs as loaded now, cached per catalog pair, so a fresh
+    ``yjs catalog import`` (new catalog objects) is never shadowed by an old answer."""
+    function, economic = _catalogs(year)
+    key = (id(function), id(economic))
+    held = _NAMES.get(key)
+    if held is None or held[0] is not function or held[1] is not economic:
+        if len(_NAMES) > 16:
+            _NAMES.clear()
+        held = _NAMES[key] = (function, economic, {})
+    names = held[2]
+
+    def name(code: str) -> str:
+        found = names.get(code)
+        if found is None:
+            if code in function:
+                found = function.name(code)
+            elif code in economic:
+                found = economic.name(code)
+            else:
+                raise CellError("#未知科目")
+            names[code] = found
+        return found
+
+    return name
+
+
+def _name(code: str, year: int) -> str:
+    return _namer(year)(code)
+
+
+def _lazy(make: Callable[[], Callable[[str], str]], read: Callable[[Any], str]) -> Callable[[Any], str]:
+    """A per-cell function that builds ``make()`` once, at the first cell: a year without a
+    catalog then shows its error text in each cell, as every other per-cell problem does."""
+    built: list[Callable[[str], str]] = []
+
+    def one(value: Any) -> str:
+        code = read(value)
+        if not built:
+            built.append(make())
+        return built[0](code)
+
+    return one
 
 
 def _code(value: Any) -> str:
@@ -62,7 +104,7 @@ def _year(year: Any) -> int:
 def KMMC(code: Any, year: Any = None) -> Any:
     """科目名称：功能或经济分类科目编码对应的名称（可选年度，默认最新目录）。"""
     y = _year(year) if not isinstance(year, list) else default_year()
-    return each(code, lambda c: _name(_code(c), y))
+    return each(code, _lazy(lambda: _namer(y), _code))
 
 
 @xw.func

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from yujuesuan.checks.engine import Policy, run
@@ -10,8 +11,23 @@ from yujuesuan.workbook.read import read_book
 
 
 def check_workbook(
-    path: Path, *, year: int | None = None, kind: str | None = None, strict: bool = False, plausibility: bool = False
+    path: Path,
+    *,
+    year: int | None = None,
+    kind: str | None = None,
+    strict: bool = False,
+    plausibility: bool = False,
+    narrative: Path | None = None,
 ) -> Report:
-    """All findings for one workbook file. Raises ``WorkbookFormatError`` if it cannot be read."""
+    """All findings for one workbook file. Raises ``WorkbookFormatError`` if it cannot be read.
+
+    The narrative (``narrative`` file, else a 情况说明 sheet when the workbook has one) is checked too.
+    """
+    from yujuesuan.services.narrate import narrative_findings
+
     book, table_set = read_book(path, year=year, kind=kind)
-    return run(book, table_set, Policy(strict=strict, plausibility=plausibility)).with_file(str(path))
+    report = run(book, table_set, Policy(strict=strict, plausibility=plausibility))
+    extra = narrative_findings(Path(path), book, narrative)
+    if extra:
+        report = replace(report, findings=report.findings + tuple(extra))
+    return report.with_file(str(path))

@@ -24,29 +24,38 @@ FORMULA_START = ("=", "+", "-", "@")
 
 
 def save_changes(
-    source: Path, workbook: Any, target: Path, *, changed: Iterable[str], removed: Iterable[str] = ()
+    source: Path,
+    workbook: Any,
+    target: Path,
+    *,
+    changed: Iterable[str],
+    removed: Iterable[str] = (),
+    values: dict[tuple[str, str], Any] | None = None,
+    active: str | None = None,
 ) -> None:
     """Write ``target``: ``source`` with the ``changed`` sheets of ``workbook`` (added where new)
-    and without the ``removed`` ones. ``workbook`` is ``source`` as loaded and then edited."""
+    and without the ``removed`` ones. ``workbook`` is ``source`` as loaded and then edited.
+
+    ``values`` are the formulas' results to cache (default: what ``source`` had cached);
+    ``active`` is the sheet to show selected.
+    """
     from yujuesuan.workbook.recalc import cached_values, formula_cells
 
     changed, removed = set(changed), set(removed)
-    formulas = {k for k in formula_cells(source) if k[0] in changed}
-    values = {k: v for k, v in cached_values(source, formulas).items() if v is not None}
+    if values is None:
+        values = {k: v for k, v in cached_values(source, set(formula_cells(source))).items() if v is not None}
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp) / f"edited{source.suffix}"
         save_workbook(workbook, scratch)
-        if values:
-            inject_cached_values(scratch, values)
+        inject_cached_values(scratch, {k: v for k, v in values.items() if v is not None})
         try:
-            splice_sheets(source, scratch, target, only=changed, remove=removed)
+            splice_sheets(source, scratch, target, only=changed, remove=removed, active=active)
             return
         except PackageUnsupported:
             pass
     refuse_lossy_rewrite(source)
     save_workbook(workbook, target)  # a package we cannot edit in place: openpyxl's whole save
-    all_values = {k: v for k, v in cached_values(source, set(formula_cells(source))).items() if v is not None}
-    inject_cached_values(target, all_values)
+    inject_cached_values(target, {k: v for k, v in values.items() if v is not None})
 
 
 def put_text(cell: Any, text: object) -> None:

@@ -37,10 +37,17 @@ class Spliced:
 
 
 def splice_sheets(
-    source: Path, rendered: Path, target: Path, *, only: set[str] | None = None, remove: set[str] = frozenset()
+    source: Path,
+    rendered: Path,
+    target: Path,
+    *,
+    only: set[str] | None = None,
+    remove: set[str] = frozenset(),
+    active: str | None = None,
 ) -> Spliced:
     """Write ``target``: ``source`` with the sheets of ``rendered`` put in (by title) — all of
-    them, or those named in ``only`` — and the sheets named in ``remove`` taken out."""
+    them, or those named in ``only`` — and the sheets named in ``remove`` taken out; with
+    ``active``, that sheet becomes the selected tab."""
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(rendered) as ren:
         names = set(src.namelist())
         if not {WORKBOOK, RELS, TYPES, STYLES} <= names:
@@ -76,6 +83,8 @@ def splice_sheets(
             dropped |= {theirs[title], _rels_of(theirs[title])} & names
             order.remove(title)
         workbook = _recalculate_on_open(workbook)
+        if active is not None and active in order:
+            workbook, parts = _activate(src, workbook, parts, {**theirs, **_new_parts(parts, added, theirs)}, order, active)
         if CALC_CHAIN in dropped:
             rels = re.sub(r"<Relationship\b[^>]*calcChain[^>]*/>", "", rels)
             types = re.sub(r'<Override\b[^>]*PartName="/xl/calcChain.xml"[^>]*/>', "", types)
@@ -115,6 +124,38 @@ def _write(src: zipfile.ZipFile, target: Path, parts: dict[str, bytes], dropped:
             member = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             member.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(member, data)
+
+
+def _new_parts(parts: dict[str, bytes], added: list[str], theirs: dict[str, str]) -> dict[str, str]:
+    """Title → part of the sheets we appended (in the order they were added)."""
+    fresh = [name for name in parts if name.startswith("xl/worksheets/") and name not in theirs.values()]
+    return dict(zip(added, fresh, strict=False))
+
+
+def _activate(
+    src: zipfile.ZipFile, workbook: str, parts: dict[str, bytes], where: dict[str, str], order: list[str], active: str
+) -> tuple[str, dict[str, bytes]]:
+    """``active`` as the one selected tab: workbook.xml's activeTab, and tabSelected on its sheet
+    only (another sheet that had it loses just that attribute)."""
+    index = order.index(active)
+    if re.search(r'\bactiveTab="\d+"', workbook):
+        workbook = re.sub(r'\bactiveTab="\d+"', f'activeTab="{index}"', workbook, count=1)
+    else:
+        workbook = re.sub(r"<workbookView\b", f'<workbookView activeTab="{index}"', workbook, count=1)
+    workbook = re.sub(r'\bfirstSheet="\d+"', lambda m: m.group(0) if int(m.group(0)[12:-1]) <= index else 'firstSheet="0"', workbook, count=1)
+    for title, part in where.items():
+        if title not in order:
+            continue
+        xml = parts.get(part)
+        if xml is None:
+            xml = src.read(part)
+            if title != active and b'tabSelected="1"' not in xml:
+                continue
+        xml = re.sub(rb'\s+tabSelected="1"', b"", xml)
+        if title == active:
+            xml = re.sub(rb"<sheetView\b", b'<sheetView tabSelected="1"', xml, count=1)
+        parts[part] = xml
+    return workbook, parts
 
 
 def _rels_of(part: str) -> str:
