@@ -8,11 +8,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.chart import BarChart, Reference
-from openpyxl.comments import Comment
-from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.worksheet.datavalidation import DataValidation
 
+from user_content import KEPT_PARTS, VBA, as_xlsm, parts, with_part, with_user_content
 from yujuesuan.services.build import build_workbook
 from yujuesuan.services.demo import write_sample_ledger
 from yujuesuan.workbook.recalc import libreoffice
@@ -24,8 +21,7 @@ INDEX_PARTS = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types]
 
 
 def _parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
+    return parts(path)
 
 
 def _table_parts(path: Path) -> set[str]:
@@ -37,25 +33,9 @@ def _table_parts(path: Path) -> set[str]:
 
 @pytest.fixture(scope="module")
 def user_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo 底稿 workbook after a user added a chart sheet, a comment, validation, a name
-    and a hidden sheet of their own."""
+    """The demo 底稿 workbook after its user added sheets, a chart and more of their own."""
     folder = tmp_path_factory.mktemp("user")
-    path = write_sample_ledger(folder / "底稿.xlsx")
-    book = openpyxl.load_workbook(path)
-    mine = book.create_sheet("我的分析")
-    for r, (label, value) in enumerate((("人员", 383.77), ("公用", 38.47), ("项目", 1975.54)), start=1):
-        mine.cell(r, 1, label), mine.cell(r, 2, value)
-    chart = BarChart()
-    chart.add_data(Reference(mine, min_col=2, min_row=1, max_row=3))
-    mine.add_chart(chart, "D2")
-    mine["A1"].comment = Comment("请复核", "审核人")
-    check = DataValidation(type="list", formula1='"是,否"')
-    mine.add_data_validation(check)
-    check.add("C1:C3")
-    book.create_sheet("隐藏").sheet_state = "hidden"
-    book.defined_names["我的合计"] = DefinedName("我的合计", attr_text="'我的分析'!$B$1:$B$3")
-    book.save(path)
-    return path
+    return with_user_content(write_sample_ledger(folder / "底稿.xlsx"), folder / "用户底稿.xlsx")
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +50,7 @@ def test_build_changes_no_part_but_the_tables_and_the_workbook_index(user_workbo
     changed = {name for name in before if name in after and before[name] != after[name]}
     assert changed <= INDEX_PARTS | _table_parts(built), sorted(changed - INDEX_PARTS)
     assert set(before) - set(after) == set()  # nothing dropped (the input had no calcChain)
-    for name in ("xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/comments/comment1.xml"):
+    for name in KEPT_PARTS:
         assert after[name] == before[name], name
 
 
@@ -96,36 +76,17 @@ def test_rebuilding_a_built_workbook_replaces_its_tables_without_growing_it(buil
     assert book.sheetnames.count("表1") == 1 and sum(bool(ws.sheet_view.tabSelected) for ws in book.worksheets) <= 1
 
 
-def _with_part(source: Path, target: Path, name: str, data: bytes, content_type: bytes, relationship: bytes) -> Path:
-    """``source`` plus one part, declared in the content types and the workbook's relationships."""
-    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                content = content.replace(b"</Types>", content_type + b"</Types>")
-            if info.filename == "xl/_rels/workbook.xml.rels":
-                content = content.replace(b"</Relationships>", relationship + b"</Relationships>")
-            dst.writestr(info, content)
-        dst.writestr(name, data)
-    return target
-
-
 def test_a_vba_project_in_an_xlsm_is_carried_over_byte_for_byte(user_workbook: Path, tmp_path: Path) -> None:
-    payload = b"\xd0\xcf\x11\xe0 not a real VBA project, but bytes that must survive " * 50
-    source = _with_part(
-        user_workbook, tmp_path / "宏.xlsm", "xl/vbaProject.bin", payload,
-        b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>',
-        b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>',
-    )
+    source = as_xlsm(user_workbook, tmp_path / "宏.xlsm")
     out = tmp_path / "宏-决算.xlsm"
     build_workbook(source, out)
     parts = _parts(out)
-    assert parts["xl/vbaProject.bin"] == payload
+    assert parts["xl/vbaProject.bin"] == VBA
     assert b"vbaProject" in parts["xl/_rels/workbook.xml.rels"]
 
 
 def test_a_stale_calculation_chain_is_dropped_and_excel_asked_to_recalculate(user_workbook: Path, tmp_path: Path) -> None:
-    source = _with_part(
+    source = with_part(
         user_workbook, tmp_path / "chain.xlsx", "xl/calcChain.xml",
         b'<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B2" i="1"/></calcChain>',
         b'<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>',
@@ -187,7 +148,7 @@ def test_edited_sheets_are_saved_alone_and_everything_else_kept(built: Path, tmp
     out = tmp_path / "edited.xlsx"
     save_changes(built, book, out, changed={"上年数", "参考数据"}, removed={"校验"})
     before, after = _parts(built), _parts(out)
-    for name in ("xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/comments/comment1.xml"):
+    for name in KEPT_PARTS:
         assert after[name] == before[name], name
     again = openpyxl.load_workbook(out)
     assert "校验" not in again.sheetnames and again.sheetnames[-1] == "参考数据"

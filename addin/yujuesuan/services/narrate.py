@@ -166,6 +166,9 @@ def draft_for(workbook: Path, unit: str | None = None) -> tuple[list, Context]: 
     return draft(ctx, unit if unit is not None else _cover_unit(grids)), ctx
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
 def write_draft(workbook: Path, output: Path, unit: str | None = None) -> Path:
     """Write the draft as .docx (headings bold), .txt, or a copy of the workbook with a 情况说明
     sheet (.xlsx, one paragraph per row); never over the workbook itself."""
@@ -173,12 +176,12 @@ def write_draft(workbook: Path, output: Path, unit: str | None = None) -> Path:
     from yujuesuan.services.files import write_atomically
 
     workbook, output = Path(workbook), Path(output)
-    if output.suffix.lower() not in (".docx", ".txt", ".xlsx"):
-        raise WorkbookFormatError(f"情况说明草稿须写为 .docx、.txt 或 .xlsx 文件：{output}")
+    if output.suffix.lower() not in (".docx", ".txt", *WORKBOOK_SUFFIXES):
+        raise WorkbookFormatError(f"情况说明草稿须写为 .docx、.txt 或 .xlsx/.xlsm 文件：{output}")
     if output.exists() and output.resolve() == workbook.resolve():
         raise WorkbookFormatError(f"不能把草稿写到工作簿本身（请另指定输出文件）：{output}")
     blocks, _ = draft_for(workbook, unit)
-    if output.suffix.lower() == ".xlsx":
+    if output.suffix.lower() in WORKBOOK_SUFFIXES:
         return write_atomically(output, lambda tmp: _save_with_sheet(workbook, blocks, tmp))
     if output.suffix.lower() == ".txt":
         return write_atomically(
