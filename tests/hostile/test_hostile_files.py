@@ -75,3 +75,27 @@ def test_formula_text_in_cells_is_read_as_text_not_run(tmp_path: Path, golden_di
     assert outcome.code in (0, 1) and not outcome.crashed and not outcome.changed, outcome
     assert outcome.seconds < MAX_SECONDS and outcome.peak_mb < MAX_MB
     assert "cmd|" in outcome.out  # reported as a name that disagrees with the catalog, as text
+
+
+def test_a_printed_name_that_looks_like_a_formula_is_written_to_the_reference_sheet_as_text(
+    tmp_path: Path, golden_dir: Path
+) -> None:
+    import openpyxl
+
+    from yujuesuan.services.reference_sheet import write_reference_sheet
+
+    path = tmp_path / "注入.xlsx"
+    book = openpyxl.load_workbook(golden_dir / "hongshan-2021.xlsx")
+    hits = 0
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value == "事业运行":
+                    cell.value, cell.data_type = "=1+1", "s"
+                    hits += 1
+    assert hits
+    book.save(path)
+    out = write_reference_sheet(path, tmp_path / "out.xlsx").output
+    sheet = openpyxl.load_workbook(out)["参考数据"]
+    texts = [c for row in sheet.iter_rows() for c in row if c.value == "=1+1"]
+    assert texts and all(c.data_type == "s" for c in texts)

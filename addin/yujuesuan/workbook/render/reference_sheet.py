@@ -14,6 +14,7 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 
 from yujuesuan.workbook.render import style
+from yujuesuan.workbook.save_changes import put_text
 
 SHEET = "参考数据"
 STATUS_COLUMN = 7
@@ -37,7 +38,8 @@ def put_reference_sheet(
             if r > header_row and c in CODE_COLUMNS and value not in (None, ""):
                 style.code(ws, r, c, str(value))
                 continue
-            cell = ws.cell(r, c, value)
+            cell = ws.cell(r, c)
+            put_text(cell, value)  # printed names are the user's text: "=…" stays text
             if r > header_row and c >= amount_from:
                 cell.number_format = style.AMOUNT_FORMAT
         if r == header_row:
