@@ -4,7 +4,8 @@
     python tools/fuzz_atheris.py [target] [-runs=N]
 
 Targets: amount (money.parse_amount), code (reference.compact), note (spec.notation.parse),
-grid (workbook.read.book_from_grids on a grid decoded from the bytes).
+grid (workbook.read.book_from_grids on a grid decoded from the bytes), narrative
+(narrative.check_narrative on text decoded from the bytes).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 import time
 
 RUNS = 20_000
-TARGETS = ("amount", "code", "note", "grid")
+TARGETS = ("amount", "code", "note", "grid", "narrative")
 
 
 def _target(name: str):  # type: ignore[no-untyped-def]
@@ -63,7 +64,13 @@ def _target(name: str):  # type: ignore[no-untyped-def]
         except WorkbookFormatError:
             pass
 
-    return {"amount": amount, "code": code, "note": note, "grid": grid}[name]
+    def narrative(data: bytes) -> None:
+        from yujuesuan.narrative import Context, check_narrative
+        from yujuesuan.tables import Book
+
+        check_narrative(atheris.FuzzedDataProvider(data).ConsumeUnicodeNoSurrogates(300), Context(Book(year=2021)))
+
+    return {"amount": amount, "code": code, "note": note, "grid": grid, "narrative": narrative}[name]
 
 
 def run_one(name: str, argv: list[str]) -> None:

@@ -28,6 +28,7 @@ TEMPLATES: dict[str, str] = {
     "narrative_table": "情况说明中{subject}与{table_title}不一致：{note}。原句：“{basis}”",
     "narrative_ratio": "情况说明中{subject}的数字与据以计算的金额不符：{note}。原句：“{basis}”",
     "narrative_repeat": "情况说明中{subject}前后说法不一：{note}。原句：“{basis}”",
+    "narrative_self_score": "情况说明中{subject}的绩效自评得分与其自评表不一致：{note}。原句：“{basis}”",
     "narrative_parts": "情况说明中{subject}与其所列各分项之和不符：{note}。原句：“{basis}”",
     "narrative_zero_base": "情况说明中{subject}上年数为0，增长率无从计算，文中却写“{note}”，应改为说明上年无此项支出。原句：“{basis}”",
     "narrative_direction": "情况说明中{subject}的增减方向与数字不符：{note}。原句：“{basis}”",

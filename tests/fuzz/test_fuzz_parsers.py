@@ -106,3 +106,21 @@ def test_ledger_reader_reports_rows_never_raises(data) -> None:  # type: ignore[
     result = read_ledger(sheets, year=2021)
     assert (result.ledger is None) == bool(result.errors)
     assert all(str(e) for e in result.errors)
+
+
+NARRATIVE = st.text(
+    alphabet=st.sampled_from(
+        list("0123456789.,%％万元增加减少增长下降占完成年初预算的执行率得分总分自评表项目绩效收支总计基本支出人员经费公用经费三公")
+        + list("０１２３４５６７８９，．（）()：:；。、\n\t “”XX……")
+    ),
+    max_size=200,
+)
+
+
+@given(NARRATIVE)
+def test_narrative_checker_survives_any_text(text: str) -> None:
+    from yujuesuan.narrative import Context, check_narrative
+    from yujuesuan.tables import Book
+
+    findings = check_narrative(text, Context(Book(year=2021)))
+    assert all(f.message for f in findings)

@@ -122,3 +122,18 @@ def test_a_budget_differing_from_the_opening_budget_sheet(book: Book) -> None:
     text = "2021 年度一般公共预算财政拨款支出年初预算为 2606.14 万元，支出决算为 2397.77 万元，完成年初预算的 92%。"
     assert _rules(text, book, budget={"general_spending": Decimal("2606.14")}) == []
     assert _rules(text, book, budget={"general_spending": Decimal("2600")}) == ["narrative.table"]
+
+
+def test_a_project_self_score_that_differs_from_its_self_evaluation_table_total_is_reported() -> None:
+    from yujuesuan.narrative.self_scores import check_self_scores
+    from yujuesuan.narrative.text import paragraphs
+
+    text = (
+        "1.疫情防控项目绩效自评：项目全年预算数为44万元，执行数为40.2万元。项目绩效自评得分为98.27分。\n"
+        "2.“智慧武昌”大数据中心项目第三期绩效自评：项目绩效自评得分为 97.72 分。\n"
+        "2022 年度疫情防控经费项目自评表\n权重\t得分\n总分 98.27\n"
+        "2022 年度“智慧武昌”大数据中心项目第三期自评表\n总分 96.5\n"
+    )
+    (found,) = check_self_scores(paragraphs(text))
+    assert (found.rule_id, found.expected, found.actual) == ("narrative.self_score", Decimal("96.5"), Decimal("97.72"))
+    assert "智慧武昌大数据中心项目第三期" in found.message

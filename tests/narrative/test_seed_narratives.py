@@ -44,6 +44,7 @@ DEFECTS = {
         ("各类支出之和 4557.29（住房保障取 49.79）≠ 4557.3", "narrative.parts", Decimal("4557.3")),
         ("绩效报告 公用经费 79.46（表6 为 79.45）", "narrative.table", Decimal("79.46")),
         ("绩效报告标题留有“部门名称”（§7 未列，模板占位）", "narrative.placeholder", None),
+        ("网络建设运转维护 自评“100分”，自评表总分 98.22", "narrative.self_score", Decimal("100")),
     ],
 }
 # Correct statements quoted in the issue and spec §6.1: none of these values may be reported.
@@ -84,7 +85,8 @@ def findings(golden_dir: Path) -> dict[str, list[Finding]]:
     out = {}
     for case in DEFECTS:
         book, _ = read_book(golden_dir / f"{case}.xlsx")
-        text = (HERE / f"{case}-情况说明.txt").read_text(encoding="utf-8")
+        # 第三部分 first, then the annexes it refers to (wuchang: the project 自评表, in a file of their own)
+        text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(HERE.glob(f"{case}-*.txt")))
         out[case] = check_narrative(text, Context(book))
     return out
 

@@ -26,6 +26,7 @@ from yujuesuan.narrative.consistency import (
 )
 from yujuesuan.narrative.lint import lint, percent_signs
 from yujuesuan.narrative.ratios import check_percentages, check_scores
+from yujuesuan.narrative.self_scores import check_self_scores
 from yujuesuan.narrative.text import Paragraph, paragraphs
 from yujuesuan.narrative.values import Context
 
@@ -70,4 +71,9 @@ def check_narrative(text_or_paragraphs: str | Sequence[Paragraph], ctx: Context)
     run = Run(extract(found, names), ctx, names=names.names)
     for check in CHECKS:
         check(run)
-    return run.findings + list(percent_signs(run.claims)) + list(lint(found, ctx.book.year))
+    return (
+        run.findings
+        + list(percent_signs(run.claims))
+        + list(lint(found, ctx.book.year))
+        + list(check_self_scores(found))
+    )

@@ -8,6 +8,7 @@ reported until someone writes the reason.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 from yujuesuan.findings import Finding, Location, Severity
 from yujuesuan.narrative import vocabulary as vocab
@@ -20,16 +21,16 @@ def lint(paragraphs: Iterable[Paragraph], year: int | None) -> Iterator[Finding]
     for paragraph in paragraphs:
         norm = normalise(paragraph.text)
         for m in vocab.PLACEHOLDERS.finditer(norm.text):
-            yield _finding(
+            yield paragraph_finding(
                 paragraph, norm.origin(m.start()), "narrative_placeholder", note=m.group(0)
             )
         for m in vocab.MISSING_NUMBER.finditer(norm.text):
-            yield _finding(
+            yield paragraph_finding(
                 paragraph, norm.origin(m.start()), "narrative_missing_number", note=m.group(0)
             )
         start = 0
         while (at := paragraph.text.find(vocab.EXPLAIN_MARKER, start)) >= 0:
-            yield _finding(paragraph, at, "narrative_explain", severity=Severity.WARNING)
+            yield paragraph_finding(paragraph, at, "narrative_explain", severity=Severity.WARNING)
             start = at + 1
         if year:
             yield from _years(paragraph, norm.text, norm.origin, year)
@@ -44,7 +45,7 @@ def _years(paragraph: Paragraph, text: str, origin, year: int) -> Iterator[Findi
             m.group(3) and vocab.YEAR_COMPARE_AFTER.match(text[m.end() :])
         )
         if comparing:  # history ("自2018年…以来") and plans ("2022年年初下拨") are fine
-            yield _finding(
+            yield paragraph_finding(
                 paragraph, origin(m.start()), "narrative_year", note=m.group(0), subject=f"{year}年"
             )
 
@@ -63,7 +64,7 @@ def percent_signs(claims: Iterable[Claim]) -> Iterator[Finding]:
             )
 
 
-def _finding(
+def paragraph_finding(
     paragraph: Paragraph,
     offset: int,
     kind: str,
@@ -71,6 +72,8 @@ def _finding(
     note: str = "",
     subject: str = "",
     severity: Severity = Severity.ERROR,
+    expected: Decimal | None = None,
+    actual: Decimal | None = None,
 ) -> Finding:
     sheet, _, cell = (
         paragraph.origin.rpartition("!")
@@ -86,6 +89,9 @@ def _finding(
         basis=_sentence(paragraph.text, offset),
         subject=subject,
         note=note,
+        expected=expected,
+        actual=actual,
+        difference=None if expected is None or actual is None else actual - expected,
     )
 
 
