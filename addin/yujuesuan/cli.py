@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="任何差额（含尾数差异）都算错误")
     check.add_argument("--plausibility", action="store_true", help="另外提示经济分类与功能分类的对应关系（仅作提示）")
     check.add_argument("--narrative", help="情况说明文件（.txt 或 .docx），核对其中每个数字（默认读工作簿中的“情况说明”表）")
+    check.add_argument("--marked", metavar="OUT.xlsx", help="另存一份标记过的工作簿：“校验结果”表（含跳转链接）并给出错单元格着色（仅限一个输入文件）")
     check.set_defaults(handler=_check)
     spec = sub.add_parser("spec", help="列出某年度的全部校验规则")
     spec.add_argument("--year", type=int, required=True)
@@ -97,6 +98,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace) -> int:
     files, unreadable = _expand(args.paths)
+    if args.marked and (len(files) != 1 or unreadable):
+        print("错误：--marked 只能用于一个工作簿文件。", file=sys.stderr)
+        return 2
     reports: list[Report] = []
     status = 2 if unreadable else 0
     for message in unreadable:
@@ -123,9 +127,21 @@ def _check(args: argparse.Namespace) -> int:
     else:
         for report in reports:
             _print_report(report)
+    if args.marked and reports:
+        _write_marked(files[0], Path(args.marked))
     if status == 0 and any(not r.ok for r in reports):
         status = 1
     return status
+
+
+def _write_marked(source: Path, output: Path) -> None:
+    """The ribbon's 校验勾稽关系 on a copy: 校验结果 sheet, coloured cells, first 错误 selected."""
+    from yujuesuan.excel import ribbon
+    from yujuesuan.excel.file_book import FileBook
+    from yujuesuan.services.files import output_path
+
+    message = ribbon.check(FileBook(source, output=output_path(source, output, in_place=False)))
+    print(f"{message}\n已另存标记过的工作簿：{output}", file=sys.stderr)
 
 
 def _expand(paths: Sequence[str]) -> tuple[list[Path], list[str]]:

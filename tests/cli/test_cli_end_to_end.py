@@ -239,3 +239,22 @@ def test_console_script_bad_input_exits_2_without_traceback(tmp_path: Path) -> N
     assert done.returncode == 2
     err = done.stderr.decode("utf-8")
     assert "坏.xlsx" in err and "不是有效" in err and "Traceback" not in err
+
+
+def test_marked_copy_lists_every_finding_with_a_link_and_leaves_the_input_alone(
+    yjs: Yjs, wuchang: Path, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    before = sha256(wuchang)
+    out = tmp_path / "已标记.xlsx"
+    run = yjs("check", wuchang, "--marked", out)
+    assert run.code == 0 and sha256(wuchang) == before
+    rows = list(openpyxl.load_workbook(out)["校验结果"].iter_rows(min_row=2, values_only=True))
+    assert len([r for r in rows if r and r[1]]) == 6  # the six 尾数差异 of wuchang
+    assert "已另存标记过的工作簿" in run.err
+
+
+def test_marked_copy_takes_exactly_one_workbook(yjs: Yjs, hongshan: Path, wuchang: Path, tmp_path: Path) -> None:
+    run = yjs("check", hongshan, wuchang, "--marked", tmp_path / "x.xlsx")
+    assert run.code == 2 and "--marked" in run.err and not (tmp_path / "x.xlsx").exists()
