@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from yujuesuan.findings import Finding
+from yujuesuan.narrative.budget_lists import check_equal, check_lists
 from yujuesuan.narrative.checks import (
     Run,
     check_amounts,
@@ -16,7 +17,7 @@ from yujuesuan.narrative.checks import (
     check_budgets,
     check_changes,
 )
-from yujuesuan.narrative.claims import Claim, extract
+from yujuesuan.narrative.claims import Claim, extract, words_for
 from yujuesuan.narrative.consistency import (
     check_parts,
     check_procurement,
@@ -46,18 +47,34 @@ CHECKS = (
     check_repeats,
 )
 
+# A budget narrative (部门预算情况说明) has no 决算 tables to compare with: it is checked against
+# itself (percentages, lists and their parts, figures stated twice); table checks come with the
+# budget tables (``budget_cells`` says where each figure will be read). A change is checked
+# against ``Context.prior`` (last year's budget) when the caller has it.
+BUDGET_CHECKS = (
+    check_changes,
+    check_percentages,
+    check_lists,
+    check_parts,
+    check_equal,
+    check_repeats,
+)
+CHECKS_BY_KIND = {"决算": CHECKS, "预算": BUDGET_CHECKS}
+
 __all__ = ["Claim", "Context", "Paragraph", "check_narrative", "claims_of", "extract", "paragraphs"]
 
 
 def claims_of(
-    text_or_paragraphs: str | Sequence[Paragraph], ctx: Context | None = None
+    text_or_paragraphs: str | Sequence[Paragraph], ctx: Context | None = None, kind: str = ""
 ) -> list[Claim]:
+    """The claims of a narrative; ``kind`` (决算 / 预算) defaults to the context's, else 决算."""
     found = (
         paragraphs(text_or_paragraphs)
         if isinstance(text_or_paragraphs, str)
         else text_or_paragraphs
     )
-    return extract(found, ctx.names() if ctx else None)
+    words = words_for(kind or (ctx.kind if ctx else ""))
+    return extract(found, ctx.names() if ctx else None, words)
 
 
 def check_narrative(text_or_paragraphs: str | Sequence[Paragraph], ctx: Context) -> list[Finding]:
@@ -68,8 +85,8 @@ def check_narrative(text_or_paragraphs: str | Sequence[Paragraph], ctx: Context)
         else list(text_or_paragraphs)
     )
     names = ctx.names()
-    run = Run(extract(found, names), ctx, names=names.names)
-    for check in CHECKS:
+    run = Run(extract(found, names, words_for(ctx.kind)), ctx, names=names.names, paragraphs=found)
+    for check in CHECKS_BY_KIND.get(ctx.kind, CHECKS):
         check(run)
     return (
         run.findings

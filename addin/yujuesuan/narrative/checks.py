@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from yujuesuan import messages_zh as zh
 from yujuesuan.findings import Finding, Location, Severity
 from yujuesuan.narrative.claims import LABELS, Claim
+from yujuesuan.narrative.text import Paragraph
 from yujuesuan.narrative.values import Context
 
 HUNDRED = Decimal(100)
@@ -53,6 +54,7 @@ class Run:
     names: dict[str, str] = field(default_factory=dict)  # code -> printed name, for messages
     flagged: set[int] = field(default_factory=set)  # ids of claims already reported
     seen: set[tuple[object, ...]] = field(default_factory=set)  # defects already reported once
+    paragraphs: Sequence[Paragraph] = ()  # the text the claims came from (budget lists need it)
 
     def report(
         self,

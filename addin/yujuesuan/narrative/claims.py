@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from yujuesuan.narrative import vocabulary as vocab
+from yujuesuan.narrative.budget_vocabulary import BUDGET
 from yujuesuan.narrative.names import CodeNames
 from yujuesuan.narrative.text import Normalised, Paragraph, is_title, normalise
 
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _CLAUSE = re.compile(r"[，,；;：:。\t]")
-_SUBJECTS = tuple((re.compile(p), key) for p, key, _ in vocab.SUBJECTS)
-_DENOMINATORS = tuple((re.compile(p), key) for p, key in vocab.DENOMINATORS)
-LABELS = {key: label for _, key, label in vocab.SUBJECTS}
+FINAL = vocab.FINAL_ACCOUNTS
+WORDS = {FINAL.kind: FINAL, BUDGET.kind: BUDGET}  # document kind -> its wording
+LABELS = {**BUDGET.labels, **FINAL.labels}
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,14 @@ class Claim:
         return self.origin or f"第{self.paragraph}段第{self.offset + 1}字"
 
 
-def extract(paragraphs: Iterable[Paragraph], names: CodeNames | None = None) -> list[Claim]:
+def words_for(kind: str) -> vocab.Words:
+    """The wording of one document kind ("决算" when none is named)."""
+    return WORDS.get(kind or FINAL.kind, FINAL)
+
+
+def extract(
+    paragraphs: Iterable[Paragraph], names: CodeNames | None = None, words: vocab.Words = FINAL
+) -> list[Claim]:
     names = names or CodeNames({})
     claims: list[Claim] = []
     section, carry = "", "other:"
@@ -67,18 +75,23 @@ def extract(paragraphs: Iterable[Paragraph], names: CodeNames | None = None) -> 
         if is_title(paragraph.text) and re.match(r"^[一二三四五六七八九十]+、", norm.text):
             section = norm.text
             continue
-        found = _paragraph_claims(paragraph, norm, section, names, carry)
+        found = _paragraph_claims(paragraph, norm, section, names, carry, words)
         claims += found
         # a heading-like sentence after the last number ("7.住房保障支出(类)…(项)。") names the
         # subject of the next paragraph
         tail = norm.text[found[-1].end :] if found else norm.text
-        named = find_subject(tail, names) if "。" in tail or not found else None
+        named = find_subject(tail, names, words) if "。" in tail or not found else None
         carry = named[0] if named else "other:"
     return claims
 
 
 def _paragraph_claims(
-    paragraph: Paragraph, norm: Normalised, section: str, names: CodeNames, carry: str = "other:"
+    paragraph: Paragraph,
+    norm: Normalised,
+    section: str,
+    names: CodeNames,
+    carry: str = "other:",
+    words: vocab.Words = FINAL,
 ) -> list[Claim]:
     text = norm.text
     out: list[Claim] = []
@@ -87,6 +100,8 @@ def _paragraph_claims(
         start, end = match.span()
         unit_match = vocab.UNIT.match(text[end:])
         unit = unit_match.group(0) if unit_match else ""
+        if unit in words.dates_in_lead:  # "比 2023 年预算…": the year is part of the words
+            continue
         number_start, previous_end = previous_end, end + len(unit)
         if _is_marker(text, start, end) or unit in {"年", "月", "日"}:
             continue
@@ -94,7 +109,7 @@ def _paragraph_claims(
         if read is None:
             continue
         unit, lead, missing = read
-        said = _claim(text, start, lead, unit, out, names, carry)
+        said = _claim(text, start, lead, unit, out, names, carry, words)
         if said is not None:
             out.append(_make(paragraph, norm, match, unit, said, section, missing))
     return out
@@ -183,40 +198,64 @@ def _budget_cell(text: str, start: int) -> str | None:
 
 
 def _claim(
-    text: str, start: int, lead: str, unit: str, previous: list[Claim], names: CodeNames, carry: str
+    text: str,
+    start: int,
+    lead: str,
+    unit: str,
+    previous: list[Claim],
+    names: CodeNames,
+    carry: str,
+    words: vocab.Words = FINAL,
 ) -> tuple[str, str, str, int] | None:
     denominator = ""
     own = lead
     if unit == "%" and "占" in lead:
         own, _, after = lead.rpartition("占")
-        denominator = _denominator(after)
-    found = find_subject(own, names)
-    if found is not None:
-        subject, _, subject_end = found
-        rest = own[subject_end:]
-        words = lead[subject_end:]
-        if _has_name(rest):
-            subject = "other:" + _name(rest)
-    elif _has_name(own):
-        subject, words = "other:" + _name(own), lead
-    else:
-        subject = _inherited(text, start, previous, names, carry)
-        words = lead
+        denominator = _denominator(after, words)
+    subject, said = _subject(text, start, own, lead, previous, names, carry, words)
     subject = _scoped(subject, text[:start])
-    quantity = _quantity(unit, words)
+    quantity = _quantity(unit, said, words)
     if quantity is None:
         return None
     if quantity == "share" and not denominator:
-        denominator = vocab.DEFAULT_DENOMINATOR.get(
+        denominator = words.default_denominator.get(
             "code" if subject.startswith("code:") else subject, ""
         )
-    return subject, quantity, denominator, _direction(words)
+    return subject, quantity, denominator, _direction(said)
 
 
-def find_subject(lead: str, names: CodeNames) -> tuple[str, int, int] | None:
+def _subject(
+    text: str,
+    start: int,
+    own: str,
+    lead: str,
+    previous: list[Claim],
+    names: CodeNames,
+    carry: str,
+    words: vocab.Words,
+) -> tuple[str, str]:
+    """What the number is about, and the words that say what kind of number it is."""
+    back = words.back_reference.search(own) if words.back_reference else None
+    outside = [c for c in previous if not c.in_parentheses]
+    if back is not None and outside:
+        return outside[-1].subject, lead[back.end() :]
+    found = find_subject(own, names, words)
+    if found is not None:
+        subject, _, subject_end = found
+        if _has_name(own[subject_end:], words):
+            subject = "other:" + _name(own[subject_end:], words)
+        return subject, lead[subject_end:]
+    if _has_name(own, words):
+        return "other:" + _name(own, words), lead
+    return _inherited(text, start, previous, names, carry, words), lead
+
+
+def find_subject(
+    lead: str, names: CodeNames, words: vocab.Words = FINAL
+) -> tuple[str, int, int] | None:
     """The rightmost subject named in ``lead``: (key, start, end); longer wins at the same end."""
     best: tuple[int, int, str] | None = None
-    for pattern, key in _SUBJECTS:
+    for pattern, key in words.subjects:
         for m in pattern.finditer(lead):
             best = _better(best, (m.end(), m.end() - m.start(), key), m.start())
     for code, start, end in names.find(lead):
@@ -231,19 +270,28 @@ def _better(best, candidate, start):  # type: ignore[no-untyped-def]
     return candidate if best is None or candidate[:2] > best[:2] else best
 
 
-def _inherited(text: str, start: int, previous: list[Claim], names: CodeNames, carry: str) -> str:
+def _inherited(
+    text: str,
+    start: int,
+    previous: list[Claim],
+    names: CodeNames,
+    carry: str,
+    words: vocab.Words = FINAL,
+) -> str:
     """A clause naming no subject: one named since the previous claim (a heading such as
     "3. 卫生健康支出。"), else the previous claim's, else the paragraph's, else the heading's."""
     outside = [c for c in previous if not c.in_parentheses]
     since = text.rfind("。", outside[-1].end if outside else 0, start)
     found = (
-        find_subject(text[outside[-1].end if outside else 0 : start], names) if since >= 0 else None
+        find_subject(text[outside[-1].end if outside else 0 : start], names, words)
+        if since >= 0
+        else None
     )
     if found is not None:
         return found[0]
     if outside:
         return outside[-1].subject
-    found = find_subject(text[:start], names)
+    found = find_subject(text[:start], names, words)
     return found[0] if found else carry
 
 
@@ -256,25 +304,25 @@ def _scoped(subject: str, prefix: str) -> str:
     return subject
 
 
-def _denominator(after: str) -> str:
-    for pattern, key in _DENOMINATORS:
+def _denominator(after: str, words: vocab.Words) -> str:
+    for pattern, key in words.denominators:
         if pattern.search(after):
             return key
     return ""
 
 
-def _quantity(unit: str, words: str) -> str | None:
+def _quantity(unit: str, said: str, words: vocab.Words = FINAL) -> str | None:
     table: tuple[tuple[str, str], ...]
     if unit == "%":
-        table, default = vocab.PERCENT_WORDS, "percent"
+        table, default = words.percent_words, "percent"
     elif unit == "万元":
-        table, default = vocab.MONEY_WORDS, "amount"
+        table, default = words.money_words, "amount"
     elif unit == "分":
         table, default = vocab.SCORE_WORDS, "score"
     else:
         return "count"
     for pattern, quantity in table:
-        if re.search(pattern, words):
+        if re.search(pattern, said):
             return None if quantity == "threshold" else quantity
     return default
 
@@ -287,9 +335,9 @@ def _direction(words: str) -> int:
     return max(found)[1] if found else 0
 
 
-def _name(text: str) -> str:
-    return vocab.FILLER.sub("", text).strip("，,；;：:。 ")
+def _name(text: str, words: vocab.Words = FINAL) -> str:
+    return words.filler.sub("", text).strip("，,；;：:。 ")
 
 
-def _has_name(text: str) -> bool:
-    return len(vocab.CJK.findall(_name(text))) >= 2
+def _has_name(text: str, words: vocab.Words = FINAL) -> bool:
+    return len(vocab.CJK.findall(_name(text, words))) >= 2

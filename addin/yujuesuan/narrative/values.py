@@ -100,6 +100,10 @@ class Context:
     book: Book
     prior: dict[str, Decimal] = field(default_factory=dict)
     budget: dict[str, Decimal] = field(default_factory=dict)
+    kind: str = ""  # "决算" or "预算" (the narrative's document kind); "" = the book's kind
+
+    def __post_init__(self) -> None:
+        self.kind = self.kind or self.book.kind or "决算"
 
     @property
     def year(self) -> int:

@@ -10,6 +10,7 @@ Order matters only where two patterns end at the same place: the longer one wins
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # (regex, subject key, label used in messages)
 SUBJECTS: tuple[tuple[str, str, str], ...] = (
@@ -142,3 +143,51 @@ FOREIGN_IN_SECTION: tuple[tuple[str, frozenset[str]], ...] = (
 
 # Declared part–whole relations checked on stated amounts within one section.
 RELATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (("basic", ("personnel", "public")),)
+
+
+@dataclass(frozen=True, eq=False)
+class Words:
+    """One document kind's wording, compiled: what the claim reader looks for (see ``words``)."""
+
+    kind: str
+    subjects: tuple[tuple[re.Pattern[str], str], ...]
+    labels: dict[str, str]
+    denominators: tuple[tuple[re.Pattern[str], str], ...]
+    default_denominator: dict[str, str]
+    percent_words: tuple[tuple[str, str], ...]
+    money_words: tuple[tuple[str, str], ...]
+    filler: re.Pattern[str]
+    back_reference: re.Pattern[str] | None = None  # "此项支出": the previous claim's subject
+    # units of numbers that stay in the words before the next number ("比2023年预算增加 X")
+    dates_in_lead: frozenset[str] = frozenset()
+
+
+def words(
+    kind: str,
+    subjects: tuple[tuple[str, str, str], ...],
+    *,
+    denominators: tuple[tuple[str, str], ...] = DENOMINATORS,
+    default_denominator: dict[str, str] | None = None,
+    percent_words: tuple[tuple[str, str], ...] = PERCENT_WORDS,
+    money_words: tuple[tuple[str, str], ...] = MONEY_WORDS,
+    filler: re.Pattern[str] = FILLER,
+    back_reference: str = "",
+    dates_in_lead: frozenset[str] = frozenset(),
+) -> Words:
+    return Words(
+        kind=kind,
+        subjects=tuple((re.compile(p), key) for p, key, _ in subjects),
+        labels={key: label for _, key, label in subjects},
+        denominators=tuple((re.compile(p), key) for p, key in denominators),
+        default_denominator=dict(
+            DEFAULT_DENOMINATOR if default_denominator is None else default_denominator
+        ),
+        percent_words=percent_words,
+        money_words=money_words,
+        filler=filler,
+        back_reference=re.compile(back_reference) if back_reference else None,
+        dates_in_lead=dates_in_lead,
+    )
+
+
+FINAL_ACCOUNTS = words("决算", SUBJECTS)
