@@ -174,7 +174,8 @@ def _print_report(report: Report) -> None:
     counts = report.by_classification()
     summary = "，".join(f"{label} {counts.get(label, 0)}" for label in ("错误", "尾数差异", "警告", "提示"))
     print(
-        f"== {report.source}：{report.year}年度{report.kind}，找到 {len(report.tables_found)}/9 张表，"
+        f"== {report.source}：{report.year}年度{report.kind}，"
+        f"找到 {len(report.tables_found)}/{len(tables_for(report.kind, report.year).tables)} 张表，"
         f"执行规则 {report.rules_run} 条；{summary}。{'通过' if report.ok else '未通过'}"
     )
 

@@ -19,6 +19,7 @@ TEMPLATES: dict[str, str] = {
     "name_mismatch": "{table_title} {subject}：科目名称与目录不一致，目录名称为“{note}”。",
     "label_mismatch": "{table_title} {subject}：项目名称与表式不一致，表式为“{note}”。",
     "missing_table": "未找到{table_title}（按标题和表头查找）。{note}",
+    "empty_table": "{table_title}：有标题但表体为空，也无空表说明。{note}",
     "missing_row": "{table_title}缺少{subject}。{note}",
     "non_numeric": "{table_title} {subject}：金额单元格内容无法识别为数字（{note}）。",
     "excess_precision": "{table_title} {subject}：金额有多于两位小数（{note}），公开表按两位小数显示，可能造成尾数差异。",

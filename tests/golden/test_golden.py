@@ -1,4 +1,5 @@
-"""The two published 决算 sets, as published: their real residues are 尾数差异, nothing is 错误."""
+"""The published sets, as published: their real residues are 尾数差异, nothing else is 错误
+(the 2024 budget's two tables published empty without explanation excepted)."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def test_wuchang_year_and_table_numbers_come_from_titles(golden_dir: Path) -> No
     assert len(report.tables_found) == 9
 
 
-@pytest.mark.parametrize("case", ["hongshan-2021", "wuchang-2022"])
+@pytest.mark.parametrize("case", ["hongshan-2021", "wuchang-2022", "qiaokou-2024"])
 def test_findings_match_the_reviewed_golden_file(golden_dir: Path, case: str, request: pytest.FixtureRequest) -> None:
     records = _report(golden_dir, case).to_records()
     for record in records:
@@ -76,3 +77,38 @@ def test_plausibility_gap_of_30110_is_shown_only_when_asked(golden_dir: Path) ->
 def test_every_error_free_finding_is_a_warning_or_info(golden_dir: Path) -> None:
     for case in ("hongshan-2021", "wuchang-2022"):
         assert all(f.severity is not Severity.ERROR for f in _report(golden_dir, case).findings)
+
+
+def test_qiaokou_budget_year_and_kind_come_from_the_heading_and_titles(golden_dir: Path) -> None:
+    report = _report(golden_dir, "qiaokou-2024")
+    assert (report.year, report.kind) == (2024, "预算")
+    assert report.tables_found == ("bu.t1", "bu.t3", "bu.t4", "bu.t5", "bu.t6", "bu.t7", "bu.t8", "bu.t9")
+    assert report.rules_failed_internally == 0
+
+
+def test_qiaokou_published_residues_are_rounding_differences(golden_dir: Path) -> None:
+    report = _report(golden_dir, "qiaokou-2024")
+    residues = {(f.rule_id, str(f.location), f.actual, f.expected) for f in report.findings if f.classification == "尾数差异"}
+    d = Decimal
+    nodes = (("bu.t3.tree", "表3", 13, "CD", "34.04", "34.05"), ("bu.t5.tree", "'表5-1'", 14, "CDE", "34.04", "34.05"),
+             ("bu.t3.tree", "表3", 17, "CD", "38.24", "38.25"), ("bu.t5.tree", "'表5-1'", 18, "CDE", "38.24", "38.25"))
+    expected = {(rule, f"{sheet}!{col}{row}", d(shown), d(summed))
+                for rule, sheet, row, cols, shown, summed in nodes for col in cols}
+    expected |= {("bu.t5.c_basic", f"'表5-1'!D{row}", d("256.70"), d("256.69")) for row in (8, 9, 10)}
+    expected |= {("bu.t5.tree", "'表5-1'!E7", d("344.98"), d("344.97"))}
+    assert residues == expected
+
+
+def test_qiaokou_tables_2_and_10_are_reported_empty_and_nothing_else_is_an_error(golden_dir: Path) -> None:
+    report = _report(golden_dir, "qiaokou-2024")
+    errors = [f for f in report.findings if f.severity is Severity.ERROR]
+    assert [(f.rule_id, f.kind, str(f.location)) for f in errors] == [
+        ("bu.t2.present", "empty_table", "表2!A2"),
+        ("bu.t10.present", "empty_table", "表10!A2"),
+    ]
+    assert all("无空表说明" in f.message for f in errors)
+
+
+def test_qiaokou_funds_tables_with_the_official_empty_sentence_are_not_findings(golden_dir: Path) -> None:
+    report = _report(golden_dir, "qiaokou-2024")
+    assert not [f for f in report.findings if f.table in ("bu.t8", "bu.t9")]

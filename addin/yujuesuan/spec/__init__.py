@@ -10,44 +10,46 @@ from __future__ import annotations
 from functools import cache
 
 from yujuesuan.errors import SpecError, UnknownYear
-from yujuesuan.spec import final_accounts
+from yujuesuan.spec import budget, final_accounts
 from yujuesuan.spec.model import TableSet
 from yujuesuan.spec.validate import validate
 
-KINDS = ("决算",)
-_ALIASES = {"决算": "决算", "final_accounts": "决算", "fa": "决算"}
+KINDS = ("决算", "预算")
+_ALIASES = {"决算": "决算", "final_accounts": "决算", "fa": "决算", "预算": "预算", "budget": "预算", "bu": "预算"}
+_PACKAGES = {"决算": final_accounts, "预算": budget}
 
 
 def normalise_kind(kind: str) -> str:
     try:
         return _ALIASES[kind]
     except KeyError:
-        raise UnknownYear(f"不支持的报表类型：{kind}（目前支持：决算）") from None
+        raise UnknownYear(f"不支持的报表类型：{kind}（目前支持：决算、预算）") from None
 
 
 @cache
 def tables_for(kind: str, year: int) -> TableSet:
     kind = normalise_kind(kind)
-    for layout, years in final_accounts.LAYOUT_YEARS.items():
+    layouts = _PACKAGES[kind].LAYOUT_YEARS
+    for layout, years in layouts.items():
         if year in years:
-            return _built(layout)
-    known = "、".join(
-        str(y.start) if len(y) == 1 else f"{y.start}–{y.stop - 1}" for y in final_accounts.LAYOUT_YEARS.values()
-    )
+            return _built(layout, kind)
+    known = "、".join(str(y.start) if len(y) == 1 else f"{y.start}–{y.stop - 1}" for y in layouts.values())
     raise UnknownYear(f"没有{year}年度{kind}报表的表式（已有：{known}）")
 
 
 @cache
-def _built(layout: str) -> TableSet:
-    table_set = final_accounts.table_set(layout)
+def _built(layout: str, kind: str = "决算") -> TableSet:
+    table_set = _PACKAGES[kind].table_set(layout)
     problems = validate(table_set)
     if problems:
         raise SpecError("；".join(problems))
     return table_set
 
 
-def all_sets() -> tuple[TableSet, ...]:
-    return tuple(_built(layout) for layout in final_accounts.LAYOUT_YEARS)
+def all_sets(kind: str = "决算") -> tuple[TableSet, ...]:
+    """Every layout of one kind (决算 by default: the build and template paths are 决算 only)."""
+    kind = normalise_kind(kind)
+    return tuple(_built(layout, kind) for layout in _PACKAGES[kind].LAYOUT_YEARS)
 
 
 __all__ = ["SpecError", "TableSet", "all_sets", "normalise_kind", "tables_for"]

@@ -192,10 +192,12 @@ class TableSpec:
     aliases: tuple[str, ...] = ()
     rules: tuple[Rule, ...] = ()
     notes: tuple[str, ...] = ()  # the 注 lines printed under the table
+    label: str = ""  # the printed table number when it is not an integer ("5-1")
+    empty_notes: tuple[str, ...] = ()  # 空表说明 sentences that make an empty body correct
 
     @property
     def title(self) -> str:
-        return f"表{self.number} {self.name}"
+        return f"表{self.label or self.number} {self.name}"
 
     @cached_property
     def _rows_by_key(self) -> dict[str, RowSpec]:

@@ -58,6 +58,8 @@ class Table:
         spec_row = self.spec.row(row)
         if spec_row is not None and spec_row.line is not None:
             where = f"第{row}行“{spec_row.label}”" if spec_row.label else f"第{row}行"
+        elif spec_row is not None and spec_row.label and not row.isdigit():
+            where = f"“{spec_row.label}”行"  # a row keyed by name (预算 tables print no 行次)
         elif row == TOTAL or not row.isdigit():
             where = f"“{row}”行"
         else:
@@ -67,6 +69,8 @@ class Table:
         if col is None or len(column) == 1 or (spec_row is not None and len(spec_row.columns) == 1):
             return where
         label = next((c.label for c in self.spec.columns if c.key == col), "")
+        if not col.isdigit():  # a column keyed by name (no 栏次 printed)
+            return f"{where}“{label or col}”栏"
         return f"{where}第{col}栏{('“' + label + '”') if label else ''}"
 
 

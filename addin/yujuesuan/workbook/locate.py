@@ -20,6 +20,8 @@ _QUOTES = re.compile(r"[“”\"'‘’「」]")
 _NUMBER_SUFFIX = re.compile(r"[(（]?(表\d+(-\d+)?|公开\d+表)[)）]?$")
 _YEAR_PREFIX = re.compile(r"^.*?(20\d{2})年度?")
 _YEAR = re.compile(r"(20\d{2})年")
+_HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?部门(预算|决算)")
+_SET_KINDS = {"fa": "决算", "bu": "预算"}  # table-id prefix -> kind, for titles that name neither
 MAX_TITLE_PREFIX = 24  # characters allowed before the name (a unit name, say)
 
 
@@ -68,7 +70,8 @@ def find_titles(grids: dict[str, Grid], specs: tuple[TableSpec, ...]) -> list[Ti
                     continue
                 table_id = match_title(value, specs)
                 if table_id:
-                    hits.append(TitleHit(sheet, r, c, table_id, _year_near(grid, r, value), _kind(value)))
+                    kind = _kind(value) or _SET_KINDS.get(table_id.split(".")[0])
+                    hits.append(TitleHit(sheet, r, c, table_id, _year_near(grid, r, value), kind))
     return hits
 
 
@@ -91,6 +94,18 @@ def _kind(title: object) -> str | None:
         return "决算"
     if "预算" in t:
         return "预算"
+    return None
+
+
+def heading_year(grids: dict[str, Grid]) -> int | None:
+    """The year of a heading line such as "第二部分 硚口区大数据中心 2024 年部门预算表" (budget
+    titles carry no year; the cover or section heading does)."""
+    for grid in grids.values():
+        for row in grid:
+            for value in row:
+                found = _HEADING_YEAR.search(text(value)) if isinstance(value, str) else None
+                if found:
+                    return int(found.group(1))
     return None
 
 

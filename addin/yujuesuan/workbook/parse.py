@@ -19,6 +19,7 @@ from yujuesuan.reference.names import normalise_name
 from yujuesuan.spec.model import TOTAL, RowsMode, TableSpec
 from yujuesuan.tables import Table
 from yujuesuan.workbook.grid import Grid, address, cell, column_numbers, int_like, is_note, text
+from yujuesuan.workbook.labels import read_labelled_rows, read_labelled_single_row
 
 HEADER_DEPTH = 14  # rows after the title where headers may sit
 _CODE = re.compile(r"^([0-9]{3,8})(.*)$")
@@ -44,9 +45,15 @@ def parse_region(region: Region, spec: TableSpec) -> Table:
         _read_codes(region, table)
     elif any(r.line is not None for r in spec.rows):
         _read_lines(region, table)
+    elif len(spec.rows) > 1:
+        read_labelled_rows(region.grid, region.start, region.end, table, _reader(region, table))
     else:
         _read_single_row(region, table)
     return table
+
+
+def _reader(region: Region, table: Table):  # type: ignore[no-untyped-def]
+    return lambda row, col, key: _amount(region, table, row, col, key)
 
 
 # -- amounts -------------------------------------------------------------------------------
@@ -146,6 +153,7 @@ def _check_label(region: Region, table: Table, key: str, printed: str, row: int,
 def _read_single_row(region: Region, table: Table) -> None:
     header = column_numbers(region.grid, region.start + 1, min(region.start + HEADER_DEPTH, region.end))
     if header is None:
+        read_labelled_single_row(region.grid, region.start, region.end, table, _reader(region, table))
         return
     header_row, numbers = header
     key = table.spec.rows[0].key

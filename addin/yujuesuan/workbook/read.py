@@ -10,18 +10,19 @@ from pathlib import Path
 
 from yujuesuan.errors import UnknownYear, WorkbookFormatError
 from yujuesuan.findings import Finding, Location, Severity
-from yujuesuan.spec import all_sets, normalise_kind, tables_for
+from yujuesuan.spec import KINDS, all_sets, normalise_kind, tables_for
 from yujuesuan.spec.model import TableSet, TableSpec
 from yujuesuan.tables import Book, Table
-from yujuesuan.workbook.locate import TitleHit, detect, find_titles
+from yujuesuan.workbook.completeness import empty_tables, explained_sheets
+from yujuesuan.workbook.locate import TitleHit, detect, find_titles, heading_year
 from yujuesuan.workbook.open import Grid, read_grids, uncalculated_formulas
 from yujuesuan.workbook.parse import Region, parse_region
 from yujuesuan.workbook.recalc import recalc_with_formulas
 
 
 def title_specs() -> tuple[TableSpec, ...]:
-    """Every table of every layout, for title matching (names are the same across layouts)."""
-    return tuple(t for s in all_sets() for t in s.tables)
+    """Every table of every layout and kind, for title matching (names are the same across layouts)."""
+    return tuple(t for kind in KINDS for s in all_sets(kind) for t in s.tables)
 
 
 def read_book(path: Path, *, year: int | None = None, kind: str | None = None) -> tuple[Book, TableSet]:
@@ -82,7 +83,7 @@ def book_from_grids(
     path = source
     hits = find_titles(grids, title_specs())
     found_year, found_kind = detect(hits)
-    year = year or found_year
+    year = year or found_year or (heading_year(grids) if hits else None)
     kind = normalise_kind(kind) if kind else (found_kind or "决算")
     if year is None:
         if not hits:
@@ -94,7 +95,12 @@ def book_from_grids(
         raise WorkbookFormatError(f"{exc}：{path}") from None
     book = Book(source=source, kind=kind, year=year)
     book.tables, book.problems = _read_tables(grids, hits, table_set)
-    book.problems += [_missing(spec) for spec in table_set.tables if spec.id not in book.tables]
+    empty = empty_tables(grids, hits, table_set, book.tables)
+    book.problems += [_missing(spec) for spec in table_set.tables if spec.id not in book.tables and spec.id not in empty]
+    book.problems += [f for f in empty.values() if f is not None]
+    # A table published empty with its 空表说明 takes part in cross-table rules as all zeros.
+    for tid, sheet in explained_sheets(hits, empty):
+        book.tables[tid] = Table(spec=table_set.table(tid), sheet=sheet)
     return book, table_set
 
 
