@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yujuesuan.spec.model import CellIdentity, Rule, RowsMatch, TableSet, rule_tables
+from yujuesuan.spec.model import CellIdentity, RowsMatch, Rule, TableSet, rule_tables
 
 
 def rule_rows(table_set: TableSet) -> list[dict[str, str]]:

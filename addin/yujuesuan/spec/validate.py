@@ -8,10 +8,10 @@ from yujuesuan.spec.model import (
     Cell,
     CellIdentity,
     ColumnSum,
-    Rule,
     RowsMatch,
     RowsMode,
     RowSum,
+    Rule,
     TableSet,
     TableSpec,
 )

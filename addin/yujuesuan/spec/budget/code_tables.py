@@ -6,16 +6,8 @@ are the layout's (spec §4.1.1 B5, B9, B10); the hierarchy 合计 = Σ类, 类 =
 
 from __future__ import annotations
 
-from yujuesuan.spec.model import (
-    TOTAL,
-    ColumnSpec,
-    ColumnSum,
-    InCatalog,
-    RowsMode,
-    RowSpec,
-    TableSpec,
-    TreeSum,
-)
+from yujuesuan.spec.code_tables import function_code_table
+from yujuesuan.spec.model import TOTAL, ColumnSpec, ColumnSum, RowsMode, RowSpec, TableSpec
 
 
 def col(key: str, label: str, *aliases: str) -> ColumnSpec:
@@ -28,28 +20,7 @@ def col_sum(id: str, table: str, target: str, terms: tuple[str, ...], basis: str
     )
 
 
-def code_table(
-    id: str,
-    name: str,
-    number: int,
-    columns: tuple[ColumnSpec, ...],
-    sums: tuple[ColumnSum, ...],
-    **extra: object,
-) -> TableSpec:
-    rules = sums + (
-        TreeSum(f"{id}.tree", id, catalog="function"),
-        InCatalog(f"{id}.codes", id, catalog="function"),
-    )
-    return TableSpec(
-        id=id,
-        name=name,
-        number=number,
-        rows_mode=RowsMode.FUNCTION,
-        columns=columns,
-        rows=(RowSpec(key=TOTAL, label="合计"),),
-        rules=rules,
-        **extra,  # type: ignore[arg-type]
-    )
+code_table = function_code_table  # the shape is the same in both kinds
 
 
 T2, T3, T5, T8, T9, T10 = "bu.t2", "bu.t3", "bu.t5", "bu.t8", "bu.t9", "bu.t10"

@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-from yujuesuan.spec.model import (
-    TOTAL,
-    ColumnSpec,
-    ColumnSum,
-    InCatalog,
-    RowSpec,
-    RowsMode,
-    TableSpec,
-    TreeSum,
-    note_target,
-)
+from yujuesuan.spec.code_tables import function_code_table
+from yujuesuan.spec.model import ColumnSpec, ColumnSum, TableSpec, note_target
 
 
 def code_table(
@@ -26,20 +17,5 @@ def code_table(
     aliases: tuple[str, ...] = (),
 ) -> TableSpec:
     """A 合计 row then code rows; every printed 栏 identity, the code tree and the catalog."""
-    rules = tuple(
-        ColumnSum.from_footnote(f"{id}.c{note_target(text)}", id, text) for text in footnotes
-    ) + (
-        TreeSum(f"{id}.tree", id, catalog="function"),
-        InCatalog(f"{id}.codes", id, catalog="function"),
-    )
-    return TableSpec(
-        id=id,
-        name=name,
-        number=number,
-        rows_mode=RowsMode.FUNCTION,
-        columns=columns,
-        rows=(RowSpec(key=TOTAL, label="合计"),),
-        aliases=aliases,
-        rules=rules,
-        notes=notes + footnotes,
-    )
+    sums = tuple(ColumnSum.from_footnote(f"{id}.c{note_target(text)}", id, text) for text in footnotes)
+    return function_code_table(id, name, number, columns, sums, aliases=aliases, notes=notes + footnotes)

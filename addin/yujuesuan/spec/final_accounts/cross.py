@@ -8,7 +8,7 @@ are intra-table rules declared with their tables.
 from __future__ import annotations
 
 from yujuesuan.spec.final_accounts import t01_income_expense_summary as t1
-from yujuesuan.spec.model import TOTAL, Cell, CellIdentity, Condition, Rule, RowsMatch, Strength
+from yujuesuan.spec.model import TOTAL, Cell, CellIdentity, Condition, RowsMatch, Rule, Strength
 
 T1, T2, T3, T4, T5, T6 = "fa.t1", "fa.t2", "fa.t3", "fa.t4", "fa.t5", "fa.t6"
 SG, GF, GZ = "fa.sg", "fa.gf", "fa.gz"

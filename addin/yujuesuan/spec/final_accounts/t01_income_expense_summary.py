@@ -9,7 +9,16 @@ Notes quoted from hongshan-2021 表1 and the 2023 set (layout B).
 from __future__ import annotations
 
 from yujuesuan.spec.final_accounts.classes import CLASSES, INCOME_SOURCES
-from yujuesuan.spec.model import Cell, CellIdentity, ColumnSpec, RowSpec, RowsMode, RowSum, TableSpec, note_target
+from yujuesuan.spec.model import (
+    Cell,
+    CellIdentity,
+    ColumnSpec,
+    RowsMode,
+    RowSpec,
+    RowSum,
+    TableSpec,
+    note_target,
+)
 
 ID = "fa.t1"
 NAME = "收入支出决算总表"

@@ -8,7 +8,17 @@ follow from the layout (spec §2.4).
 from __future__ import annotations
 
 from yujuesuan.spec.final_accounts.classes import CLASSES
-from yujuesuan.spec.model import Cell, CellIdentity, ColumnSpec, ColumnSum, RowSpec, RowsMode, RowSum, TableSpec, note_target
+from yujuesuan.spec.model import (
+    Cell,
+    CellIdentity,
+    ColumnSpec,
+    ColumnSum,
+    RowsMode,
+    RowSpec,
+    RowSum,
+    TableSpec,
+    note_target,
+)
 
 ID = "fa.t4"
 NAME = "财政拨款收入支出决算总表"

@@ -7,7 +7,7 @@ printed; the footer sums follow from the layout (spec §2.6, X17–X18).
 
 from __future__ import annotations
 
-from yujuesuan.spec.model import InCatalog, RowSpec, RowsMode, RowSum, TableSpec, TreeSum, cols
+from yujuesuan.spec.model import InCatalog, RowsMode, RowSpec, RowSum, TableSpec, TreeSum, cols
 
 ID = "fa.t6"
 PERSONNEL_TOTAL = "人员经费合计"

@@ -6,7 +6,7 @@ the 年初预算, later years' the adjusted 全年预算 (spec §1.0).
 
 from __future__ import annotations
 
-from yujuesuan.spec.model import ColumnSum, RowSpec, RowsMode, TableSpec, cols, note_target
+from yujuesuan.spec.model import ColumnSum, RowsMode, RowSpec, TableSpec, cols, note_target
 
 ID = "fa.sg"
 ROW = "金额"
