@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from yujuesuan.reference.expense_groups import PERSONNEL_CLASSES, PUBLIC_CLASSES
+
 SPENDING, INCOME, BALANCES, THREE_PUBLIC = "底稿-支出", "底稿-收入", "底稿-结转结余", "底稿-三公"
 
 
@@ -144,8 +146,8 @@ INCOME_SOURCES: tuple[Source, ...] = tuple(s for s in SOURCES if s.income_line i
 
 # 人员经费 = 301 + 303, 公用经费 = 302 + 307 + 310 + 399 (表6 footer, spec X17).
 NATURES: tuple[Nature, ...] = (
-    Nature("基本支出-人员经费", ("1", "2"), "basic", ("301", "303"), "人员经费合计"),
-    Nature("基本支出-公用经费", ("1", "2"), "basic", ("302", "307", "310", "399"), "公用经费合计"),
+    Nature("基本支出-人员经费", ("1", "2"), "basic", PERSONNEL_CLASSES, "人员经费合计"),
+    Nature("基本支出-公用经费", ("1", "2"), "basic", PUBLIC_CLASSES, "公用经费合计"),
     Nature("项目支出", ("1", "3"), "project"),
     Nature("上缴上级支出", ("1", "4")),
     Nature("经营支出", ("1", "5")),

@@ -16,6 +16,7 @@ from yujuesuan.narrative import wording as w
 from yujuesuan.narrative.checks import HUNDRED, rounded
 from yujuesuan.narrative.names import clean
 from yujuesuan.narrative.values import Context
+from yujuesuan.reference.expense_groups import PERSONNEL_CLASSES, PUBLIC_CLASSES
 
 LARGE_CHANGE = Decimal(10)  # percent
 EXPLAIN_BELOW = Decimal(95)  # 决算数低于年初预算数 95% 的应作说明
@@ -200,8 +201,8 @@ def _basic(ctx: Context, y: int) -> list[Block]:
         Block(w.BASIC.format(y=y, total=money(_value(ctx, "basic")))),
     ]
     for key, groups, full, bare in (
-        ("personnel", ("301", "303"), w.PERSONNEL, w.PERSONNEL_BARE),
-        ("public", ("302", "307", "310", "399"), w.PUBLIC, w.PUBLIC_BARE),
+        ("personnel", PERSONNEL_CLASSES, w.PERSONNEL, w.PERSONNEL_BARE),
+        ("public", PUBLIC_CLASSES, w.PUBLIC, w.PUBLIC_BARE),
     ):
         amount = _value(ctx, key)
         items = (

@@ -18,10 +18,6 @@ from yujuesuan.errors import AddinError
 from yujuesuan.services.files import backup, output_path, write_atomically
 from yujuesuan.spec import tables_for
 
-TABLE_SHEET = re.compile(r"^表[1-9]$")
-CHECK_SHEET = "校验"
-
-
 class LedgerInvalid(AddinError):
     """The 底稿 has errors; nothing was built. ``errors`` lists every one."""
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from yujuesuan.reference.expense_groups import PERSONNEL_CLASSES, PUBLIC_CLASSES
 from yujuesuan.spec.budget.code_tables import col, col_sum
 from yujuesuan.spec.model import (
     TOTAL,
@@ -43,13 +44,13 @@ def t6() -> TableSpec:
         _code_sum(
             f"{T6}.personnel",
             "personnel",
-            ("301", "303"),
+            PERSONNEL_CLASSES,
             "人员经费合计 = 301工资福利支出 + 303对个人和家庭的补助",
         ),
         _code_sum(
             f"{T6}.public",
             "public",
-            ("302", "307", "310", "399"),
+            PUBLIC_CLASSES,
             "公用经费合计 = 302商品和服务支出 + 307债务利息及费用支出 + 310资本性支出 + 399其他支出",
         ),
         TreeSum(f"{T6}.tree", T6, catalog="economic", basis="合计 = Σ类；类 = Σ款（按编码前缀）"),

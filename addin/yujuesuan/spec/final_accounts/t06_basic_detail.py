@@ -7,6 +7,7 @@ printed; the footer sums follow from the layout (spec §2.6, X17–X18).
 
 from __future__ import annotations
 
+from yujuesuan.reference.expense_groups import PERSONNEL_CLASSES, PUBLIC_CLASSES
 from yujuesuan.spec.model import InCatalog, RowsMode, RowSpec, RowSum, TableSpec, TreeSum, cols
 
 ID = "fa.t6"
@@ -46,14 +47,14 @@ def table(layout: str) -> TableSpec:
             id=f"{ID}.personnel",
             table=ID,
             target=PERSONNEL_TOTAL,
-            terms=((1, "301"), (1, "303")),
+            terms=tuple((1, c) for c in PERSONNEL_CLASSES),
             basis="人员经费合计 = 301工资福利支出 + 303对个人和家庭的补助（表式）",
         ),
         RowSum(
             id=f"{ID}.public",
             table=ID,
             target=PUBLIC_TOTAL,
-            terms=((1, "302"), (1, "307"), (1, "310"), (1, "399")),
+            terms=tuple((1, c) for c in PUBLIC_CLASSES),
             basis="公用经费合计 = 302商品和服务支出 + 307债务利息及费用支出 + 310资本性支出 + 399其他支出（表式）",
         ),
         TreeSum(f"{ID}.tree", ID, catalog="economic", basis="类 = Σ款（按编码前缀）"),
