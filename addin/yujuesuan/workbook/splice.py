@@ -62,6 +62,7 @@ def splice_sheets(
         parts: dict[str, bytes] = {STYLES: styles.xml}
         dropped = {CALC_CHAIN} & names
         replaced, added = [], []
+        placed = dict(theirs)  # title → part in the output, ours appended as they are added
         for title, part in ours.items():
             if _rels_of(part) in ren.namelist():
                 raise PackageUnsupported(f"渲染的工作表“{title}”带有关系部件，暂不支持按部件写入")
@@ -74,6 +75,7 @@ def splice_sheets(
                 continue
             new_part = _free_name(names | set(parts))
             parts[new_part] = xml
+            placed[title] = new_part
             workbook, rels, types = _add_sheet(workbook, rels, types, title, new_part)
             added.append(title)
         order = [*theirs, *added]
@@ -84,7 +86,7 @@ def splice_sheets(
             order.remove(title)
         workbook = _recalculate_on_open(workbook)
         if active is not None and active in order:
-            workbook, parts = _activate(src, workbook, parts, {**theirs, **_new_parts(parts, added, theirs)}, order, active)
+            workbook, parts = _activate(src, workbook, parts, placed, order, active)
         if CALC_CHAIN in dropped:
             rels = re.sub(r"<Relationship\b[^>]*calcChain[^>]*/>", "", rels)
             types = re.sub(r'<Override\b[^>]*PartName="/xl/calcChain.xml"[^>]*/>', "", types)
@@ -126,12 +128,6 @@ def _write(src: zipfile.ZipFile, target: Path, parts: dict[str, bytes], dropped:
             dst.writestr(member, data)
 
 
-def _new_parts(parts: dict[str, bytes], added: list[str], theirs: dict[str, str]) -> dict[str, str]:
-    """Title → part of the sheets we appended (in the order they were added)."""
-    fresh = [name for name in parts if name.startswith("xl/worksheets/") and name not in theirs.values()]
-    return dict(zip(added, fresh, strict=False))
-
-
 def _activate(
     src: zipfile.ZipFile, workbook: str, parts: dict[str, bytes], where: dict[str, str], order: list[str], active: str
 ) -> tuple[str, dict[str, bytes]]:
@@ -142,7 +138,9 @@ def _activate(
         workbook = re.sub(r'\bactiveTab="\d+"', f'activeTab="{index}"', workbook, count=1)
     else:
         workbook = re.sub(r"<workbookView\b", f'<workbookView activeTab="{index}"', workbook, count=1)
-    workbook = re.sub(r'\bfirstSheet="\d+"', lambda m: m.group(0) if int(m.group(0)[12:-1]) <= index else 'firstSheet="0"', workbook, count=1)
+    workbook = re.sub(
+        r'\bfirstSheet="(\d+)"', lambda m: m.group(0) if int(m.group(1)) <= index else 'firstSheet="0"', workbook, count=1
+    )
     for title, part in where.items():
         if title not in order:
             continue
