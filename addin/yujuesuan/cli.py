@@ -1,6 +1,7 @@
 """``yjs``: the headless command line (check, spec, demo).
 
-Exit status: 0 no 错误; 1 at least one 错误; 2 an input could not be read or the usage is wrong.
+Exit status: 0 no 错误; 1 at least one 错误; 2 an input could not be read or the usage is wrong;
+3 an internal error (a bug of ours: one line in Chinese, the traceback only with YJS_DEBUG=1).
 Errors about inputs are printed in Chinese, naming the file, without a traceback.
 """
 
@@ -41,6 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`
         sys.stderr.close()
         return 0
+    except Exception as exc:  # a bug, not the user's input: say so without a traceback
+        if os.environ.get("YJS_DEBUG"):
+            raise
+        print(f"程序内部错误（{type(exc).__name__}：{exc}）。输入文件未被修改；"
+              "请把这条信息和所用命令报告给维护者（设置 YJS_DEBUG=1 可看到详细信息）。", file=sys.stderr)
+        return 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="以 JSON 输出全部发现")
     check.add_argument("-o", "--output", help="把全部发现以 JSON 写入此文件")
     check.add_argument("--year", type=int, help="年度（默认从表格标题识别）")
-    check.add_argument("--kind", help="报表类型：决算（默认从标题识别）")
+    check.add_argument("--kind", help="报表类型：决算或预算（默认从标题识别）")
     check.add_argument("--strict", action="store_true", help="任何差额（含尾数差异）都算错误")
     check.add_argument("--plausibility", action="store_true", help="另外提示经济分类与功能分类的对应关系（仅作提示）")
     check.add_argument("--narrative", help="情况说明文件（.txt 或 .docx），核对其中每个数字（默认读工作簿中的“情况说明”表）")
@@ -59,11 +66,11 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=_check)
     spec = sub.add_parser("spec", help="列出某年度的全部校验规则")
     spec.add_argument("--year", type=int, required=True)
-    spec.add_argument("--kind", default="决算")
+    spec.add_argument("--kind", default="决算", help="决算或预算")
     spec.add_argument("--format", choices=("csv", "text"), default="text")
     spec.set_defaults(handler=_spec)
     template = sub.add_parser("template", help="生成空白模板（封面、底稿、九张表、校验表）")
-    template.add_argument("--kind", default="决算")
+    template.add_argument("--kind", default="决算", help="决算或预算")
     template.add_argument("--year", type=int, required=True)
     template.add_argument("--unit", default="", help="单位名称")
     template.add_argument("-o", "--output", required=True)

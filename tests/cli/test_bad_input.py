@@ -249,3 +249,18 @@ def test_folder_with_a_broken_file_exits_2_but_reports_the_good_workbooks(
     assert any("hongshan-2021.xlsx" in s and "错误 0，尾数差异 1" in s for s in summaries)
     assert any("wuchang-2022.xlsx" in s and "错误 0，尾数差异 6" in s for s in summaries)
     assert {p: sha256(p) for p in folder.iterdir()} == hashes
+
+
+# ---- 5. our own bugs ------------------------------------------------------------------------------
+
+
+def test_an_internal_error_is_one_chinese_line_with_exit_3_not_a_traceback(
+    yjs: Yjs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise KeyError("bu.t99")
+
+    monkeypatch.setattr("yujuesuan.services.template.write_template", broken)
+    run = yjs("template", "--year", "2021", "-o", tmp_path / "t.xlsx")
+    assert run.code == 3
+    assert "程序内部错误" in run.err and "KeyError" in run.err and "YJS_DEBUG" in run.err

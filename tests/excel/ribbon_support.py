@@ -45,7 +45,7 @@ def cells(path: Path, sheet: str, data_only: bool = False) -> dict[str, Any]:
     return {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None}
 
 
-CASES = ("hongshan-2021", "wuchang-2022")
+CASES = ("hongshan-2021", "wuchang-2022", "qiaokou-2024")  # two 决算, one 预算
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ from yujuesuan import reference
 from yujuesuan.cli import main
 from yujuesuan.excel import ribbon
 from yujuesuan.services.grids import split_address
-from yujuesuan.spec.model import RowsMode
 from yujuesuan.workbook.grid import address
 from yujuesuan.workbook.read import read_book
 
@@ -22,9 +21,9 @@ def _name_cells(path: Path) -> dict[tuple[str, str], tuple[str, str, int]]:
     book, _ = read_book(path)
     out = {}
     for table in book.tables.values():
-        if table.spec.rows_mode is RowsMode.FIXED:
+        kind = table.spec.code_catalog
+        if kind is None:
             continue
-        kind = "economic" if table.spec.rows_mode is RowsMode.ECONOMIC else "function"
         for code, at in table.row_cells.items():
             if code.isdigit():
                 row, col = split_address(at)
@@ -81,3 +80,17 @@ def test_an_unknown_ledger_code_is_marked_in_its_name_cell(demo_ledger: Path, tm
     ws = openpyxl.load_workbook(out)["底稿-收入"]
     header = [c.value for c in ws[1]]
     assert ws.cell(2, header.index("功能科目名称") + 1).value == "#未知科目"
+
+
+def test_budget_basic_spending_codes_get_economic_names_not_function_names(golden_dir: Path, tmp_path: Path) -> None:
+    """预算 表6 lists 经济分类 codes in a code table: 30101 is 基本工资, never #未知科目."""
+    source = copy(golden_dir / "qiaokou-2024.xlsx", tmp_path / "qiaokou.xlsx")
+    book, _ = read_book(source)
+    t6 = book.tables["bu.t6"]
+    at = t6.row_cells["30101"]
+    row, col = split_address(at)
+    workbook = openpyxl.load_workbook(source)
+    workbook[t6.sheet][address(row, col + 1)] = None
+    workbook.save(source)
+    _, out = run_on(ribbon.fill_names, source, tmp_path / "named.xlsx")
+    assert openpyxl.load_workbook(out)[t6.sheet][address(row, col + 1)].value == "基本工资"

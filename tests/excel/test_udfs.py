@@ -52,6 +52,16 @@ def test_error_count_of_the_calling_workbook(golden_dir: Path) -> None:
     assert JYSL(missing) == "#工作簿未保存或无法读取"
 
 
+def test_error_count_of_a_budget_workbook_counts_its_two_empty_tables(golden_dir: Path) -> None:
+    """qiaokou-2024 (预算) as published: 表2 and 表10 empty without 空表说明, the rest 尾数差异."""
+    caller = SimpleNamespace(sheet=SimpleNamespace(book=SimpleNamespace(fullname=str(golden_dir / "qiaokou-2024.xlsx"))))
+    assert JYSL(caller) == 2
+
+
+def test_budget_codes_of_2024_are_named_from_both_catalogs() -> None:
+    assert KMMC([["2010504"], ["30217"], ["2080505"]], 2024) == [["信息事务"], ["公务接待费"], ["机关事业单位基本养老保险缴费支出"]]
+
+
 @pytest.mark.parametrize("udf", [KMMC, KMJB, SJKM, KMYX, WANYUAN])
 def test_one_call_serves_a_whole_column(udf) -> None:  # type: ignore[no-untyped-def]
     column = [["2010350"]] * 1000

@@ -12,11 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from yujuesuan import reference
+from yujuesuan.build import budget_vocabulary, vocabulary
 from yujuesuan.build.cells import fold
-from yujuesuan.build.vocabulary import SHEETS
 from yujuesuan.errors import AddinError
 from yujuesuan.services.grids import Grid, GridBook, split_address, value_at, year_from_cover
-from yujuesuan.spec.model import RowsMode
 from yujuesuan.workbook.grid import address, column_letter, text
 
 UNKNOWN = "#未知科目"
@@ -44,7 +43,7 @@ def plan_names(grids: Mapping[str, Grid], *, source: str) -> NamePlan:
     plan = NamePlan()
     year = _year(grids, source)
     _tables(grids, source, year, plan)
-    for sheet in SHEETS:
+    for sheet in vocabulary.SHEETS + budget_vocabulary.SHEETS:
         if sheet.name in grids:
             _ledger(sheet, grids[sheet.name], year, plan)
     return plan
@@ -79,9 +78,9 @@ def _tables(grids: Mapping[str, Grid], source: str, year: int, plan: NamePlan) -
     except AddinError:  # no table in the workbook: only the 底稿 get names
         return
     for table in book.tables.values():
-        if table.spec.rows_mode is RowsMode.FIXED:
-            continue  # rows by 行次, no codes
-        kind = "economic" if table.spec.rows_mode is RowsMode.ECONOMIC else "function"
+        kind = table.spec.code_catalog
+        if kind is None:
+            continue  # rows by 行次 or label, no codes
         amounts = set(table.cells.values())
         grid = grids[table.sheet]
         for code, at in table.row_cells.items():

@@ -206,6 +206,19 @@ class TableSpec:
     def row(self, key: str) -> RowSpec | None:
         return self._rows_by_key.get(key)
 
+    @property
+    def code_catalog(self) -> str | None:
+        """Which catalog names this table's row codes ("function"/"economic"; None: no codes).
+
+        The 2024 budget 表6 has code rows like a function table but its codes are 经济分类: the
+        catalog its ``InCatalog``/``TreeSum`` rules name says so, not the row mode."""
+        if self.rows_mode is RowsMode.FIXED:
+            return None
+        if self.rows_mode is RowsMode.ECONOMIC:
+            return "economic"
+        named = [r.catalog for r in self.rules if isinstance(r, (InCatalog, TreeSum))]
+        return named[0] if named else "function"
+
     def column_keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.columns)
 
