@@ -12,6 +12,7 @@ TEMPLATES: dict[str, str] = {
     "col_sum": "{table_title} {subject}应满足“{basis}”：应为{expected}，实为{actual}，差额{difference}万元。{verdict}",
     "tree_sum": "{table_title} {subject}应等于其下级科目之和：应为{expected}，实为{actual}，差额{difference}万元。{verdict}",
     "cross_table": "{table_title} {subject}与他表不一致（{basis}）：应为{expected}，实为{actual}，差额{difference}万元。{verdict}",
+    "share": "{table_title} {subject}应满足“{basis}”：按所列金额计算应为{expected}，实为{actual}。{note}",
     "bound": "{table_title} {subject}不满足“{basis}”：对方为{expected}，本表为{actual}，超出{difference}万元。{verdict}",
     "correspondence": "{table_title} {subject}与对应数不同（{basis}）：对应数{expected}，本表{actual}，差额{difference}万元。此项仅为提示，两者口径不同时可以不等。",
     "unknown_code": "{table_title} {subject}：科目编码不在{note}中，请核对编码。",
@@ -25,6 +26,12 @@ TEMPLATES: dict[str, str] = {
     "excess_precision": "{table_title} {subject}：金额有多于两位小数（{note}），公开表按两位小数显示，可能造成尾数差异。",
     "uncalculated_formula": "工作表“{subject}”中有{note}个公式单元格没有保存计算结果，读取时按空值处理，相关校验可能误报。请在 Excel 或 WPS 中打开并保存后再检查。",
     "recalculated_formula": "工作表“{subject}”中有{note}个公式单元格没有保存计算结果，已用 formulas 引擎重算后再检查。",
+    "form_sum": "{table_title} {subject}应满足“{basis}”：应为{expected}元，实为{actual}元，差额{difference}元。本表以元为单位，金额未经四舍五入，应完全相等，请核对。",
+    "form_bound": "{table_title} {subject}不满足“{basis}”：对方为{expected}元，本项为{actual}元，差额{difference}元，请核对。",
+    "form_product": "{table_title} {subject}应满足“{basis}”：单价×计量数应为{expected}元，实为{actual}元，差额{difference}元，请核对单价、计量数或测算数。",
+    "form_ratio": "{table_title} {subject}应满足“{basis}”：按执行数÷预算数应为{expected}%，表中为{actual}%，相差{difference}个百分点，超出保留两位小数四舍五入的范围，请核对。",
+    "form_total": "{table_title} {subject}应满足“{basis}”：各项目当年预算合计折合{actual}万元，{note}为{expected}万元，差额{difference}万元。{verdict}",
+    "unit_mismatch": "{table_title} {subject}为{actual}元，与{note}的{expected}万元数值相同：本表单位为元，项目金额疑似按万元填列（单位错误），请按元填列。",
     "internal_error": "规则{basis}执行时发生内部错误，该规则未能完成检查，其他规则不受影响。{note}",
     "narrative_table": "情况说明中{subject}与{table_title}不一致：{note}。原句：“{basis}”",
     "narrative_ratio": "情况说明中{subject}的数字与据以计算的金额不符：{note}。原句：“{basis}”",
@@ -47,6 +54,14 @@ NOT_STATED = "（未说明）"
 BUDGET_SOURCE = "年初预算"
 PRIOR_SOURCE = "上年数"
 FUNDS = {"gf": "政府性基金预算财政拨款", "gz": "国有资本经营预算财政拨款"}
+
+
+def share_note(low: Decimal, high: Decimal, residue: bool) -> str:
+    """Why a printed 占比 is or is not explained by the rounding of its amounts."""
+    span = f"{low:f}至{high:f}"
+    if residue:
+        return f"属尾数差异：所列金额四舍五入后，占比可在{span}之间。"
+    return f"所列金额四舍五入后占比只能在{span}之间，请核对。"
 
 
 def code_subject(code: str, name: str = "") -> str:
@@ -82,7 +97,9 @@ def sme_note(implied: str, stated: str) -> str:
 
 
 # Kinds whose findings are arithmetic identities (classified 尾数差异 / 错误 by the band).
-IDENTITY_KINDS = frozenset({"row_sum", "col_sum", "tree_sum", "cross_table", "bound"})
+IDENTITY_KINDS = frozenset(
+    {"row_sum", "col_sum", "tree_sum", "cross_table", "bound", "share", "form_total", "narrative_table"}
+)
 
 
 def render(kind: str, **values: str) -> str:

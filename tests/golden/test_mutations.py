@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import pytest
 
+from yujuesuan.checks.comparisons import comparisons
 from yujuesuan.checks.engine import Policy, _holds, run
 from yujuesuan.checks.equations import expand
 from yujuesuan.findings import Location, Report, Severity
@@ -56,6 +57,9 @@ def _check(grids: dict[str, Grid]) -> Report:
 def _target(rule: Rule, book: Book) -> tuple[str, str, Decimal] | None:
     """A cell of the rule to change and by how much: +1.00 on the side where that breaks a bound,
     else −1.00 on the other side (a bound whose larger side is not printed); (sheet, address, delta)."""
+    if not getattr(rule, "linear", True):  # 占比, rounded figures: the printed figure itself
+        printed = (_address(book, c.printed) for c in comparisons(rule, book))
+        return next(((*found, Decimal(1)) for found in printed if found), None)
     for sign in (1, -1):
         for eq in expand(rule, book):
             side = eq.right if (eq.relation == ">=") == (sign == 1) else eq.left
@@ -84,7 +88,7 @@ def _cases() -> list[tuple[str, str]]:
         out += [
             (case, rule.id)
             for rule in tables_for(KINDS[case], year).all_rules()
-            if not isinstance(rule, InCatalog) and not set(rule_tables(rule)) <= empty
+            if not isinstance(rule, InCatalog) and not set(rule_tables(rule)) & empty  # skipped on the golden
         ]
     return out
 

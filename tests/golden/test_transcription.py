@@ -23,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 HONGSHAN = CASES / "hongshan-2021"
 WUCHANG = CASES / "wuchang-2022"
+QIAOKOU = CASES / "qiaokou-2024"
 HS_SHEETS = [f"表{i}" for i in range(1, 10)]
 WC_SHEETS = [f"公开0{i}表" for i in range(1, 10)]
 AMOUNT_FORMAT = "#,##0.00"
@@ -120,7 +121,7 @@ def test_csv_hygiene(case):
                 assert cell == cell.strip(), (name, i, cell)
 
 
-@pytest.mark.parametrize("case", [HONGSHAN, WUCHANG], ids=lambda p: p.name)
+@pytest.mark.parametrize("case", [HONGSHAN, WUCHANG, QIAOKOU], ids=lambda p: p.name)
 def test_csv_text_equals_source_text(case):
     """Whitespace-free text of each CSV == that of its source lines (nothing lost or added)."""
     layout = tomllib.loads((case / "layout.toml").read_text(encoding="utf-8"))

@@ -12,12 +12,15 @@ from yujuesuan.spec.model import RowsMode
 from yujuesuan.spec.validate import validate
 
 
-def test_budget_set_for_2024_and_2025_validates_and_has_ten_tables() -> None:
+def test_budget_set_for_2024_and_2025_validates_and_lists_the_published_tables_in_order() -> None:
     table_set = tables_for("预算", 2024)
     assert validate(table_set) == []
     assert tables_for("budget", 2025) is table_set
-    assert [t.title for t in table_set.tables][4] == "表5-1 一般公共预算支出表(分功能科目)"
-    assert len(table_set.tables) == 10
+    titles = [t.title for t in table_set.tables]
+    assert titles[4:6] == ["表5-1 一般公共预算支出表(分功能科目)", "表5-2 一般公共预算支出表(分单位)"]
+    assert [t.id for t in table_set.tables][:12] == [
+        *(f"bu.t{n}" for n in range(1, 6)), "bu.t5_2", *(f"bu.t{n}" for n in range(6, 12))
+    ]
 
 
 def test_every_budget_rule_id_starts_with_bu() -> None:
@@ -77,4 +80,5 @@ def test_yjs_spec_lists_the_budget_rules_as_csv() -> None:
         "bu.x.t6_t5.personnel",
         "bu.x.t7_t6.reception",
     } <= ids
-    assert len(rows) == len(tables_for("预算", 2024).all_rules())
+    budget = tables_for("预算", 2024)
+    assert len(rows) == len(budget.all_rules()) + sum(len(f.rules) for f in budget.forms)  # + 表12-n

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from yujuesuan.checks.catalog import check_catalog
+from yujuesuan.checks.comparisons import check_comparisons, half_unit
+from yujuesuan.checks.forms import check_forms
 from yujuesuan.checks.equations import Equation, expand, nearest_parent
 from yujuesuan.findings import Finding, Location, Report, Severity
 from yujuesuan.money import rounding_band
@@ -48,6 +50,10 @@ def run(book: Book, table_set: TableSet, policy: Policy = Policy()) -> Report:
                 raise
             failed += 1
             findings.append(_internal_error(rule))
+    form_findings, form_runs, form_failed = check_forms(book, table_set, raise_errors=policy.raise_errors)
+    findings += form_findings
+    run_count += form_runs
+    failed += form_failed
     return Report(
         findings=tuple(sorted(findings, key=_sort_key(table_set))),
         source=book.source,
@@ -62,6 +68,8 @@ def run(book: Book, table_set: TableSet, policy: Policy = Policy()) -> Report:
 def _check_rule(rule: Rule, book: Book, policy: Policy) -> list[Finding]:
     if isinstance(rule, InCatalog):
         return check_catalog(rule, book)
+    if not getattr(rule, "linear", True):  # 占比, figures at a coarser precision
+        return check_comparisons(rule, book, strict=policy.strict)
     condition = getattr(rule, "condition", None)
     if condition is not None and not _holds(condition, book):
         return []
@@ -96,7 +104,7 @@ def _evaluate(eq: Equation, book: Book, policy: Policy) -> Finding | None:
     excess = {"=": abs(diff), "<=": diff, ">=": -diff}[eq.relation]
     if excess <= 0:
         return None
-    band = rounding_band(len(eq.left) + len(eq.right))
+    band = _band(eq, book)
     if eq.rule.strength is Strength.PLAUSIBLE:
         severity = Severity.WARNING
     elif policy.strict or excess > band:
@@ -123,6 +131,16 @@ def _evaluate(eq: Equation, book: Book, policy: Policy) -> Finding | None:
         basis=eq.rule.basis,
         subject=table.subject(anchor.row, anchor.col) if len(eq.left) == 1 else _joined_subject(eq, book),
     )
+
+
+def _band(eq: Equation, book: Book) -> Decimal:
+    """n × 0.005 for n cent figures; a table printed at 0.1 万元 (表11) widens its cells' share."""
+    cells = eq.left + eq.right
+    decimals = {book.tables[c.table].spec.decimals for c in cells if c.table in book.tables}
+    if decimals <= {2}:
+        return rounding_band(len(cells))
+    units = [half_unit(book.tables[c.table].spec.decimals) for c in cells if c.table in book.tables]
+    return max(sum(units, ZERO), 2 * max(units))
 
 
 def _location(book: Book, cell: Cell) -> Location | None:
@@ -187,6 +205,8 @@ def _sort_key(table_set: TableSet):  # type: ignore[no-untyped-def]
             row_key = (2, 0, row)
         col = f.col_key or ""
         col_key = (0, int(col), "") if col.isdigit() else (1, 0, col)
-        return (order.get(f.table, len(order)), row_key, col_key, f.rule_id, f.severity.rank, str(f.location))
+        # tables of the set in their order; then form instances (bu.t12, bu.t12-1, bu.t12-2 … bu.t12-10)
+        table_key = (order[f.table], 0, "") if f.table in order else (len(order), len(f.table), f.table)
+        return (table_key, row_key, col_key, f.rule_id, f.severity.rank, str(f.location))
 
     return key

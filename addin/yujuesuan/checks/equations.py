@@ -14,6 +14,7 @@ from yujuesuan.spec.model import (
     Cell,
     CellIdentity,
     ColumnSum,
+    PrefixTree,
     Rule,
     RowsMatch,
     RowsMode,
@@ -46,6 +47,9 @@ def expand(rule: Rule, book: Book) -> Iterator[Equation]:
         yield Equation(rule, _cross_kind(rule.relation, rule.strength), rule.left, rule.right, rule.relation)
     elif isinstance(rule, RowsMatch):
         yield from _rows_match(rule, book)
+    elif isinstance(rule, PrefixTree):
+        yield from _prefix_tree(rule, book.tables[rule.table])
+    # Share and RoundedEqual are not linear: checks.comparisons evaluates them.
 
 
 def _cross_kind(relation: str, strength: Strength) -> str:
@@ -99,6 +103,22 @@ def _tree_sum(rule: TreeSum, table: Table) -> Iterator[Equation]:
     for parent in ([TOTAL] if TOTAL in children else []) + [c for c in codes if c in children]:
         for col in rule.columns or table.spec.column_keys():
             terms = tuple(Cell(rule.table, child, col) for child in children[parent])
+            yield Equation(rule, "tree_sum", (Cell(rule.table, parent, col),), terms)
+
+
+def _prefix_tree(rule: PrefixTree, table: Table) -> Iterator[Equation]:
+    codes = [c for c in table.code_rows() if len(c) in rule.levels]
+    parents: list[tuple[str, list[str]]] = []
+    if table.has_row(TOTAL):
+        parents.append((TOTAL, [c for c in codes if len(c) == rule.levels[0]]))
+    for upper, lower in zip(rule.levels, rule.levels[1:]):
+        for code in (c for c in codes if len(c) == upper):
+            parents.append((code, [c for c in codes if len(c) == lower and c.startswith(code)]))
+    for parent, children in parents:
+        if not children:  # a row printed without its breakdown: nothing to add up
+            continue
+        for col in rule.columns or table.spec.column_keys():
+            terms = tuple(Cell(rule.table, child, col) for child in children)
             yield Equation(rule, "tree_sum", (Cell(rule.table, parent, col),), terms)
 
 

@@ -47,7 +47,7 @@ def _built(layout: str, kind: str = "决算") -> TableSet:
 
 
 def all_sets(kind: str = "决算") -> tuple[TableSet, ...]:
-    """Every layout of one kind (决算 by default: the build and template paths are 决算 only)."""
+    """Every layout of one kind (决算 by default; ``all_sets("预算")`` for the budget layouts)."""
     kind = normalise_kind(kind)
     return tuple(_built(layout, kind) for layout in _PACKAGES[kind].LAYOUT_YEARS)
 

@@ -10,8 +10,12 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from yujuesuan.spec import notation
+
+if TYPE_CHECKING:
+    from yujuesuan.spec.forms import FormSpec
 
 TOTAL = "合计"
 
@@ -178,7 +182,62 @@ class InCatalog:
     strength = Strength.HARD
 
 
-Rule = RowSum | ColumnSum | TreeSum | CellIdentity | RowsMatch | InCatalog
+@dataclass(frozen=True, slots=True)
+class PrefixTree:
+    """合计 = Σ top-level rows; each row = Σ the rows one level below whose code it prefixes.
+
+    For codes that are no catalog (单位编码 ``136`` › ``136001``): ``levels`` are the code
+    lengths, top first. A code of another length is left out of every sum."""
+
+    id: str
+    table: str
+    levels: tuple[int, ...]
+    basis: str
+    columns: tuple[str, ...] = ()
+    kind = "hierarchy"
+    strength = Strength.HARD
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """占比: each ``(part row, whole row)`` pair prints part / whole × 100 in ``column``,
+    rounded to ``decimals``; the amounts are in ``amount_column``.
+
+    Not a linear identity (``linear`` is False): it is checked by ``checks.comparisons``, never
+    expanded into equations, so rounding and formula templates leave it alone."""
+
+    id: str
+    table: str
+    column: str
+    amount_column: str
+    parts: tuple[tuple[str, str], ...]
+    basis: str
+    decimals: int = 1
+    kind = "intra"
+    strength = Strength.HARD
+    linear = False
+
+
+@dataclass(frozen=True, slots=True)
+class RoundedEqual:
+    """A figure printed at its table's coarser precision (``TableSpec.decimals``, 0.1 万元 on
+    表11) = Σ ``right`` rounded half-up to that precision.
+
+    Not a linear identity (``linear`` is False): checked by ``checks.comparisons`` only."""
+
+    id: str
+    left: Cell
+    right: tuple[Cell, ...]
+    basis: str
+    kind = "cross"
+    strength = Strength.HARD
+    condition = None
+    linear = False
+
+
+Rule = (
+    RowSum | ColumnSum | TreeSum | CellIdentity | RowsMatch | InCatalog | PrefixTree | Share | RoundedEqual
+)
 
 
 @dataclass(frozen=True)
@@ -194,6 +253,7 @@ class TableSpec:
     notes: tuple[str, ...] = ()  # the 注 lines printed under the table
     label: str = ""  # the printed table number when it is not an integer ("5-1")
     empty_notes: tuple[str, ...] = ()  # 空表说明 sentences that make an empty body correct
+    decimals: int = 2  # printed precision of the amounts (表11 prints 0.1 万元)
 
     @property
     def title(self) -> str:
@@ -217,6 +277,8 @@ class TableSpec:
         if self.rows_mode is RowsMode.ECONOMIC:
             return "economic"
         named = [r.catalog for r in self.rules if isinstance(r, (InCatalog, TreeSum))]
+        if not named and any(isinstance(r, PrefixTree) for r in self.rules):
+            return None  # 单位编码 (附表-5-2): codes of no catalog
         return named[0] if named else "function"
 
     def column_keys(self) -> tuple[str, ...]:
@@ -238,6 +300,8 @@ class TableSet:
     years: range
     tables: tuple[TableSpec, ...]
     cross_rules: tuple[Rule, ...] = field(default=())
+    # Repeated labelled forms (表12-n), apart from the grid tables: see spec.forms.
+    forms: tuple[FormSpec, ...] = field(default=())
 
     def table(self, table_id: str) -> TableSpec:
         for spec in self.tables:
@@ -272,4 +336,6 @@ def rule_tables(rule: Rule) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.table for c in cells))
     if isinstance(rule, RowsMatch):
         return tuple(dict.fromkeys((rule.left[0], rule.right[0])))
+    if isinstance(rule, RoundedEqual):
+        return tuple(dict.fromkeys(c.table for c in (rule.left, *rule.right)))
     return (rule.table,)

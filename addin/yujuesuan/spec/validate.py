@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 
+from yujuesuan.spec.forms import FormTotal, form_problems
 from yujuesuan.spec.model import (
     Cell,
     CellIdentity,
     ColumnSum,
+    PrefixTree,
+    RoundedEqual,
     RowsMatch,
     RowsMode,
     RowSum,
     Rule,
+    Share,
     TableSet,
     TableSpec,
 )
@@ -20,19 +24,29 @@ from yujuesuan.spec.model import (
 def validate(table_set: TableSet) -> list[str]:
     """Every problem found, as text; empty when the set is sound."""
     problems: list[str] = []
-    ids = Counter(rule.id for rule in table_set.all_rules())
+    ids = Counter(rule.id for rule in table_set.all_rules() + tuple(r for f in table_set.forms for r in f.rules))
     problems += [f"规则编号重复：{rid}" for rid, n in ids.items() if n > 1]
     tables = {t.id: t for t in table_set.tables}
     numbers = Counter(t.number for t in table_set.tables)
     problems += [f"表号重复：表{n}" for n, c in numbers.items() if c > 1]
     for rule in table_set.all_rules():
         problems += [f"{rule.id}: {p}" for p in _rule_problems(rule, tables)]
+    for form in table_set.forms:  # 表12-n: their own rule types (spec.forms)
+        problems += form_problems(form)
+        problems += [
+            f"{rule.id}: {p}"
+            for rule in form.rules
+            if isinstance(rule, FormTotal)
+            for p in _cell_problems(rule.against, tables)
+        ]
     return problems
 
 
 def _rule_problems(rule: Rule, tables: dict[str, TableSpec]) -> list[str]:
     if isinstance(rule, CellIdentity):
         return [p for cell in rule.left + rule.right for p in _cell_problems(cell, tables)]
+    if isinstance(rule, RoundedEqual):
+        return [p for cell in (rule.left, *rule.right) for p in _cell_problems(cell, tables)]
     if isinstance(rule, RowsMatch):
         return [
             f"表{table}无第{col}栏"
@@ -51,6 +65,12 @@ def _rule_problems(rule: Rule, tables: dict[str, TableSpec]) -> list[str]:
     if isinstance(rule, ColumnSum):
         cols = (rule.target,) + tuple(c for _, c in rule.terms)
         return [f"{spec.id}无第{c}栏" for c in cols if c not in spec.column_keys()]
+    if isinstance(rule, Share):
+        cells = [Cell(spec.id, r, c) for pair in rule.parts for r in pair for c in (rule.column, rule.amount_column)]
+        return [p for cell in cells for p in _cell_problems(cell, tables)]
+    if isinstance(rule, PrefixTree):
+        bad = [f"{spec.id}无第{c}栏" for c in rule.columns if c not in spec.column_keys()]
+        return bad + ([] if list(rule.levels) == sorted(set(rule.levels)) else [f"编码层级应由短到长：{rule.levels}"])
     return []
 
 

@@ -64,7 +64,8 @@ class Table:
             where = f"“{row}”行"
         else:
             name = self.row_names.get(row) or ""
-            where = f"科目{row}{(' ' + name) if name else ''}"
+            noun = "科目" if self.spec.code_catalog else "单位"  # 附表-5-2 rows are 单位编码
+            where = f"{noun}{row}{(' ' + name) if name else ''}"
         column = self.spec.column_keys()
         if col is None or len(column) == 1 or (spec_row is not None and len(spec_row.columns) == 1):
             return where

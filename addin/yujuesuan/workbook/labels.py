@@ -4,10 +4,12 @@
 | 1,646.28"): each label cell that names a declared row gives that row, and the cell to its right
 its amount. A label printed twice (表4's "(一) 一般公共预算拨款" under 本年收入 and 上年结转) goes to
 the declared rows in order. 三公 (one row of amounts) takes its columns from the header labels.
+A row with several amount columns (表11's 部门总体资金情况) takes them from the headers above it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -15,6 +17,8 @@ from yujuesuan.reference.names import normalise_name
 from yujuesuan.tables import Table
 from yujuesuan.workbook.grid import address, cell, text
 
+RELATIVE_YEARS = ("前年", "上年")  # column labels for the two years printed before the budget year
+_YEAR_HEADER = re.compile(r"^20\d{2}年(度)?$")
 AmountReader = Callable[[int, int, tuple[str, str]], "Decimal | None"]
 
 
@@ -23,6 +27,7 @@ def read_labelled_rows(
 ) -> None:
     spec = table.spec
     pending: dict[str, list[str]] = {}
+    header: dict[str, int] | None = None
     for row in spec.rows:
         if row.label:
             pending.setdefault(normalise_name(row.label), []).append(row.key)
@@ -34,9 +39,34 @@ def read_labelled_rows(
             if not keys:
                 continue
             key = keys.pop(0)
-            col = spec.row_columns(key)[0]
+            columns = spec.row_columns(key)
             table.add_row(key, text(value), address(r, c))
-            table.set(key, col, amount(r, c + 1, (key, col)), address(r, c + 1))
+            if len(columns) == 1:
+                table.set(key, columns[0], amount(r, c + 1, (key, columns[0])), address(r, c + 1))
+                continue
+            if header is None:  # a block of rows with several amounts each (表11)
+                header = header_columns(grid, start, r, table)
+            for col in (k for k in columns if k in header):
+                table.set(key, col, amount(r, header[col], (key, col)), address(r, header[col]))
+
+
+def header_columns(grid: list, start: int, first_row: int, table: Table) -> dict[str, int]:
+    """Column key -> grid column, from the header cells above the first labelled row (the lowest
+    header cell of a column decides). Year headers ("2022 年 | 2023 年") stand for the columns
+    labelled ``RELATIVE_YEARS``, in printed order, so the layout is the same every year."""
+    labels = {normalise_name(n): c.key for c in table.spec.columns for n in (c.label, *c.aliases)}
+    relative = [labels[y] for y in RELATIVE_YEARS if y in labels]
+    found: dict[str, int] = {}
+    for r in range(start + 1, first_row):
+        row = grid[r] if r < len(grid) else []
+        years = [c for c, v in enumerate(row) if _YEAR_HEADER.match(text(v))]
+        if relative and len(years) == len(relative):
+            found.update(zip(relative, years))
+        for c, v in enumerate(row):
+            key = labels.get(normalise_name(text(v))) if text(v) else None
+            if key is not None:
+                found[key] = c
+    return found
 
 
 def read_labelled_single_row(

@@ -14,6 +14,7 @@ from yujuesuan.spec import KINDS, all_sets, normalise_kind, tables_for
 from yujuesuan.spec.model import TableSet, TableSpec
 from yujuesuan.tables import Book, Table
 from yujuesuan.workbook.completeness import empty_tables, explained_sheets
+from yujuesuan.workbook.forms import read_forms
 from yujuesuan.workbook.locate import TitleHit, detect, find_titles, heading_year
 from yujuesuan.workbook.open import Grid, read_grids, uncalculated_formulas
 from yujuesuan.workbook.parse import Region, parse_region
@@ -95,12 +96,15 @@ def book_from_grids(
         raise WorkbookFormatError(f"{exc}：{path}") from None
     book = Book(source=source, kind=kind, year=year)
     book.tables, book.problems = _read_tables(grids, hits, table_set)
+    forms, form_problems = read_forms(grids, table_set, hits)  # 表12-n: one table per instance
     empty = empty_tables(grids, hits, table_set, book.tables)
     book.problems += [_missing(spec) for spec in table_set.tables if spec.id not in book.tables and spec.id not in empty]
     book.problems += [f for f in empty.values() if f is not None]
     # A table published empty with its 空表说明 takes part in cross-table rules as all zeros.
     for tid, sheet in explained_sheets(hits, empty):
         book.tables[tid] = Table(spec=table_set.table(tid), sheet=sheet)
+    book.tables.update(forms)
+    book.problems += form_problems
     return book, table_set
 
 

@@ -7,6 +7,8 @@ matched by printed label; 24 expenditure classes including 债务发行费用支
 from __future__ import annotations
 
 from yujuesuan.spec.budget import basic, code_tables, cross, summaries
+from yujuesuan.spec.budget import projects
+from yujuesuan.spec.budget import performance, units
 from yujuesuan.spec.model import TableSet
 
 LAYOUT_YEARS = {"2024": range(2024, 2026)}
@@ -16,11 +18,13 @@ _BUILDERS = (
     code_tables.t3,
     summaries.t4,
     code_tables.t5,
+    units.t5_2,
     basic.t6,
     basic.t7,
     code_tables.t8,
     code_tables.t9,
     code_tables.t10,
+    performance.t11,
 )
 
 
@@ -31,4 +35,5 @@ def table_set(layout: str) -> TableSet:
         years=LAYOUT_YEARS[layout],
         tables=tuple(b() for b in _BUILDERS),
         cross_rules=cross.rules(),
+        forms=(projects.t12(),),
     )

@@ -53,6 +53,7 @@ _GENERAL = (
     col("public", "公用经费"),
     col("project", "项目支出"),
 )
+GENERAL_COLUMNS = _GENERAL  # also 附表-5-2 (分单位)
 _FUND = (col("total", "合计"), col("basic", "基本支出"), col("project", "项目支出"))
 
 

@@ -1,16 +1,25 @@
 """Identities that tie the 2024 预算 tables together (spec §4.1.1 B4, B8, B12, B16, B18).
 
-收支总表 ↔ 支出总表 ↔ 一般公共预算支出表 ↔ 财政拨款收支总表; 基本支出表 ↔ 表5-1; 三公 ↔ 基本支出表.
-Where a tie holds only when all money is 一般公共预算拨款 it is a C rule with that condition.
+收支总表 ↔ 支出总表 ↔ 一般公共预算支出表 ↔ 财政拨款收支总表; 基本支出表 ↔ 表5-1; 三公 ↔ 基本支出表;
+收入总表 ↔ 收支总表 / 支出总表 and 项目支出表 ↔ 支出总表 (a budget balances line by line: every
+line is an income by 资金来源 and a spending by 功能科目; the seed published 表2 and 表10 empty,
+so these are read off the layout, not checked on printed numbers). Where a tie holds only when
+all money is 一般公共预算拨款 it is a C rule with that condition.
 """
 
 from __future__ import annotations
 
 from yujuesuan.spec.budget.basic import SG_ROW, T6, T7
 from yujuesuan.spec.budget.classes import INCOME_SOURCES
-from yujuesuan.spec.budget.code_tables import T3, T5, T8, T9
+from yujuesuan.spec.budget.code_tables import T2, T3, T5, T8, T9, T10
 from yujuesuan.spec.budget.summaries import T1, T4
 from yujuesuan.spec.model import TOTAL, Cell, CellIdentity, Condition, RowsMatch, Rule, Strength
+
+NO_CLOSING_BALANCE = Condition(
+    "无年终结转结余（表1年终结转结余为空或0）", zero=(Cell(T1, "年终结转结余", "spending"),)
+)
+# 表2 收入总表 columns and the 表1 收入 lines they add up to.
+T2_INCOME_LINES = (*((k, k) for k, _ in INCOME_SOURCES), ("carried", "上年结转结余"))
 
 GENERAL_ONLY = Condition(
     "全部收入均为一般公共预算拨款收入且无上年结转结余（表1其他收入各行、上年结转结余均为空或0）",
@@ -36,8 +45,27 @@ def _t5_t3(col: str, name: str) -> RowsMatch:
     )
 
 
+def _income_ties() -> tuple[Rule, ...]:
+    """表2 收入总表 ↔ 表1 收入 lines and ↔ 表3 支出总表, 表10 项目支出表 ↔ 表3."""
+    by_source = tuple(
+        _eq(f"bu.x.t2_t1.{col}", Cell(T2, TOTAL, col), (Cell(T1, line, "income"),), f"表2合计行{label} = 表1{label}")
+        for (col, line), label in zip(T2_INCOME_LINES, [n for _, n in INCOME_SOURCES] + ["上年结转结余"], strict=True)
+    )
+    return by_source + (
+        RowsMatch(
+            "bu.x.t2_t3.total",
+            (T2, "total"),
+            (T3, "total"),
+            "无年终结转结余时，表2各行合计 = 表3同一科目合计（收支平衡）",
+            strength=Strength.CONDITIONAL,
+            condition=NO_CLOSING_BALANCE,
+        ),
+        RowsMatch("bu.x.t10_t3.project", (T10, "total"), (T3, "project"), "表10各行 = 表3同一科目项目支出"),
+    )
+
+
 def rules() -> tuple[Rule, ...]:
-    return (
+    return _income_ties() + (
         _eq(
             "bu.x.t1_t3.total",
             Cell(T1, "本年支出合计", "spending"),
