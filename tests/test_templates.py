@@ -12,7 +12,11 @@ from yujuesuan.cli import main
 
 WORKBOOKS = Path(__file__).resolve().parent.parent / "workbooks"
 ALLOWED = {"SUM", "IF", "ABS"}
-YEARS = (2021, 2022, 2023)
+TEMPLATES = (("决算", 2021), ("决算", 2022), ("决算", 2023), ("预算", 2024))  # workbooks/<kind>-<year>-模板.xlsx
+
+
+def committed(kind: str, year: int) -> Path:
+    return WORKBOOKS / f"{kind}-{year}-模板.xlsx"
 
 
 def contents(path: Path) -> dict[str, object]:
@@ -31,34 +35,35 @@ def contents(path: Path) -> dict[str, object]:
     }
 
 
-@pytest.mark.parametrize("year", YEARS)
-def test_committed_template_matches_what_the_command_generates(year: int, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("kind", "year"), TEMPLATES)
+def test_committed_template_matches_what_the_command_generates(kind: str, year: int, tmp_path: Path) -> None:
     fresh = tmp_path / "t.xlsx"
-    assert main(["template", "--year", str(year), "-o", str(fresh)]) == 0
-    assert contents(fresh) == contents(WORKBOOKS / f"决算-{year}-模板.xlsx")
+    assert main(["template", "--kind", kind, "--year", str(year), "-o", str(fresh)]) == 0
+    assert contents(fresh) == contents(committed(kind, year))
 
 
-@pytest.mark.parametrize("year", YEARS)
-def test_template_formulas_use_only_functions_every_engine_computes_alike(year: int) -> None:
-    book = openpyxl.load_workbook(WORKBOOKS / f"决算-{year}-模板.xlsx")
+@pytest.mark.parametrize(("kind", "year"), TEMPLATES)
+def test_template_formulas_use_only_functions_every_engine_computes_alike(kind: str, year: int) -> None:
+    book = openpyxl.load_workbook(committed(kind, year))
     formulas = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
     assert formulas
     used = {name for f in formulas for name in re.findall(r"([A-Z][A-Z0-9.]*)\(", re.sub(r'"[^"]*"', "", f))}
     assert used <= ALLOWED, used - ALLOWED
 
 
-@pytest.mark.parametrize("year", YEARS)
-def test_blank_template_is_found_by_the_checker(year: int) -> None:
+@pytest.mark.parametrize(("kind", "year"), TEMPLATES)
+def test_blank_template_is_found_by_the_checker(kind: str, year: int) -> None:
     from yujuesuan.services import check_workbook
+    from yujuesuan.spec import tables_for
 
-    report = check_workbook(WORKBOOKS / f"决算-{year}-模板.xlsx")
-    assert report.year == year
-    assert len(report.tables_found) == 9
+    report = check_workbook(committed(kind, year))
+    assert (report.year, report.kind) == (year, kind)
+    assert len(report.tables_found) == len(tables_for(kind, year).tables)
     assert report.ok, [f.message for f in report.findings]
 
 
-@pytest.mark.parametrize("year", YEARS)
-def test_template_formulas_carry_their_values_so_viewers_show_totals(year: int) -> None:
+@pytest.mark.parametrize(("kind", "year"), TEMPLATES)
+def test_template_formulas_carry_their_values_so_viewers_show_totals(kind: str, year: int) -> None:
     from yujuesuan.workbook.open import uncalculated_formulas
 
-    assert uncalculated_formulas(WORKBOOKS / f"决算-{year}-模板.xlsx") == {}
+    assert uncalculated_formulas(committed(kind, year)) == {}

@@ -14,7 +14,7 @@ from yujuesuan.services.build import build_workbook
 from yujuesuan.services.demo import write_sample_ledger
 from yujuesuan.workbook.recalc import libreoffice
 from yujuesuan.workbook.styles_merge import merge_styles
-from yujuesuan.workbook.write_tables import CHECK_SHEET
+from yujuesuan.workbook.render.check_sheet import SHEET as CHECK_SHEET
 
 # the parts a build may change: the workbook's index, styles, and the sheets it writes
 INDEX_PARTS = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"}
@@ -167,14 +167,34 @@ def test_a_package_we_cannot_edit_in_place_is_refused_rather_than_stripped_of_it
 ) -> None:
     from yujuesuan.errors import WorkbookFormatError
 
-    odd = tmp_path / "前缀.xlsx"  # styles.xml with a namespace prefix: not edited in place
-    with zipfile.ZipFile(user_workbook) as src, zipfile.ZipFile(odd, "w", zipfile.ZIP_DEFLATED) as dst:
+    odd = _prefixed_styles(user_workbook, tmp_path / "前缀.xlsx")
+    out = tmp_path / "out.xlsx"
+    with pytest.raises(WorkbookFormatError, match="charts|drawings"):
+        build_workbook(odd, out)
+    assert not out.exists()
+
+
+def _prefixed_styles(source: Path, target: Path) -> Path:
+    """``source`` with styles.xml written with a namespace prefix: we do not edit that in place."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename == "xl/styles.xml":
                 data = data.replace(b"<styleSheet xmlns=", b"<x:styleSheet xmlns:x=").replace(b"</styleSheet>", b"</x:styleSheet>")
             dst.writestr(info, data)
-    out = tmp_path / "out.xlsx"
-    with pytest.raises(WorkbookFormatError, match="charts|drawings"):
-        build_workbook(odd, out)
-    assert not out.exists()
+    return target
+
+
+def test_the_whole_workbook_fallback_replaces_exactly_the_drawn_sheets(tmp_path: Path) -> None:
+    """No charts, so the openpyxl fallback may run: built twice, it redraws 表1–表9 and 校验 and
+    keeps a sheet of the user's that merely looks like a table name (表10)."""
+    ledger = openpyxl.load_workbook(write_sample_ledger(tmp_path / "底稿.xlsx"))
+    ledger.create_sheet("表10")["A1"] = "我的备注"
+    ledger.save(tmp_path / "plain.xlsx")
+    odd = _prefixed_styles(tmp_path / "plain.xlsx", tmp_path / "前缀.xlsx")
+    once = build_workbook(odd, tmp_path / "once.xlsx").output
+    twice = build_workbook(_prefixed_styles(once, tmp_path / "again.xlsx"), tmp_path / "twice.xlsx").output
+    workbook = openpyxl.load_workbook(twice)
+    assert workbook["表10"]["A1"].value == "我的备注"
+    assert [n for n in workbook.sheetnames if n.startswith("表") and n != "表10"] == [f"表{n}" for n in range(1, 10)]
+    assert workbook.sheetnames.count(CHECK_SHEET) == 1

@@ -1,4 +1,4 @@
-"""模板: the blank workbook users fill (封面, 底稿, 上年数, 年初预算, 表1–表9, 校验)."""
+"""模板: the blank workbook users fill (封面, the kind's 底稿 sheets, the tables, 校验)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,6 @@ nothing openpyxl drops (charts, pictures, pivots …); otherwise the build refus
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -24,8 +23,6 @@ from yujuesuan.workbook.splice import refuse_lossy_rewrite, splice_sheets
 from yujuesuan.workbook.styles_merge import PackageUnsupported
 
 Render = Callable[[Workbook], RenderResult]
-TABLE_SHEET = re.compile(r"^表[1-9]$")
-CHECK_SHEET = "校验"
 
 
 def write_tables(source: Path, target: Path, render: Render) -> RenderResult:
@@ -42,16 +39,17 @@ def write_tables(source: Path, target: Path, render: Render) -> RenderResult:
             return result
         except PackageUnsupported:
             pass
-    return _rewrite_whole(source, target, render)
+    return _rewrite_whole(source, target, render, replaced=set(scratch.sheetnames))
 
 
-def _rewrite_whole(source: Path, target: Path, render: Render) -> RenderResult:
+def _rewrite_whole(source: Path, target: Path, render: Render, *, replaced: set[str]) -> RenderResult:
+    """The openpyxl fallback: drop exactly the sheets ``render`` draws, then draw them again."""
     refuse_lossy_rewrite(source)
     try:
         workbook = load_workbook(source, keep_vba=source.suffix.lower() in (".xlsm", ".xltm"), keep_links=False)
     except Exception as exc:  # openpyxl raises many types for a damaged package
         raise WorkbookFormatError(f"工作簿已损坏，无法打开：{source}（{type(exc).__name__}）") from None
-    for name in [n for n in workbook.sheetnames if TABLE_SHEET.match(n) or n == CHECK_SHEET]:
+    for name in [n for n in workbook.sheetnames if n in replaced]:
         del workbook[name]
     result = render(workbook)
     save_workbook(workbook, target)

@@ -4,7 +4,7 @@ Every equation a declared rule expands to (``checks.equations.expand``) whose on
 cell is a candidate definition of that cell as the signed sum of the other side. Candidates are
 taken in a fixed priority, first come first served, skipping any that would close a cycle:
 
-0. tree sums (合计 = Σ类, 类 = Σ款, 款 = Σ项; 表6 类 = Σ款);
+0. tree sums (合计 = Σ类, 类 = Σ款, 款 = Σ项; 表6 类 = Σ款; 预算 表5-2 合计 = Σ部门 = Σ单位 by code prefix);
 1. row and column sums — the notes printed under the tables and the layout's own sums
    (表6 人员经费合计 / 公用经费合计, 表4 2栏 = 3+4+5栏);
 2. cross-table repeats, the single cell on the left defined by the right (表1 类 lines = 表3 类
@@ -28,6 +28,7 @@ from yujuesuan.spec.model import (
     Cell,
     CellIdentity,
     ColumnSum,
+    PrefixTree,
     Rule,
     RowsMatch,
     RowSum,
@@ -78,7 +79,7 @@ def evaluate(chosen: dict[CellKey, Definition], leaf: Callable[[CellKey], Decima
 
 
 def _rank(rule: Rule) -> int | None:
-    if isinstance(rule, TreeSum):
+    if isinstance(rule, (TreeSum, PrefixTree)):
         return 0
     if isinstance(rule, (RowSum, ColumnSum)):
         return 1

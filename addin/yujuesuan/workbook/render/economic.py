@@ -21,7 +21,7 @@ def place(ws: Worksheet, spec: TableSpec, table: Table, ctx: Context) -> Placeme
     groups = economic_groups(ctx.layout, table)
     amount_col = spec.column_keys()[0]
     width = 3 * len(groups)
-    top = style.HEADER_TOP
+    top = style.top(ctx)
     first = top + 2
     style.heading(ws, spec, ctx, width)
     _header(ws, top, len(groups))

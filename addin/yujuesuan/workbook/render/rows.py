@@ -11,7 +11,7 @@ from __future__ import annotations
 from yujuesuan import reference
 from yujuesuan.errors import UnknownYear
 from yujuesuan.spec.final_accounts import t06_basic_detail as t6
-from yujuesuan.spec.model import TOTAL, RowsMode, TableSet, TableSpec
+from yujuesuan.spec.model import TOTAL, InCatalog, RowsMode, TableSet, TableSpec
 from yujuesuan.tables import Book, Table
 from yujuesuan.workbook.render.placement import sheet_name
 
@@ -21,7 +21,7 @@ def prepare(table_set: TableSet, book: Book, year: int) -> Book:
     shown = Book(source=book.source, kind=table_set.kind, year=year)
     for spec in table_set.tables:
         source = book.tables.get(spec.id) or Table(spec=spec)
-        table = Table(spec=spec, sheet=sheet_name(spec.number))
+        table = Table(spec=spec, sheet=sheet_name(spec))
         for row, name in _rows(spec, source, year, table_set.layout):
             table.add_row(row, name)
         for (row, col), value in source.values.items():
@@ -46,7 +46,7 @@ def economic_groups(layout: str, table: Table) -> list[list[str]]:
 
 def _rows(spec: TableSpec, source: Table, year: int, layout: str) -> list[tuple[str, str]]:
     if spec.rows_mode is RowsMode.FUNCTION:
-        catalog = _catalog("function", year)
+        catalog = _catalog(_catalog_kind(spec), year)
         return [(TOTAL, "合计")] + [(c, _name(c, source, catalog)) for c in source.code_rows()]
     if spec.rows_mode is RowsMode.ECONOMIC:
         catalog = _catalog("economic", year)
@@ -54,6 +54,11 @@ def _rows(spec: TableSpec, source: Table, year: int, layout: str) -> list[tuple[
         footers = [r.key for r in spec.rows if not r.key.isdigit()]
         return [(c, _name(c, source, catalog)) for c in codes] + [(f, f) for f in footers]
     return [(r.key, r.label) for r in spec.rows]
+
+
+def _catalog_kind(spec: TableSpec) -> str:
+    """The catalog the table's codes belong to (预算 表6 lists 经济分类 codes by code)."""
+    return next((r.catalog for r in spec.rules if isinstance(r, InCatalog)), "function")
 
 
 def _catalog(kind: str, year: int) -> reference.Catalog | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -19,21 +20,52 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center")
 _THIN = Side(style="thin")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-HEADER_TOP = 4  # rows 1–3: title, 部门, 金额单位
+
+@dataclass(frozen=True)
+class Heading:
+    """The lines a kind prints above every table ({label}, {name}, {year}, {unit} filled in);
+    ``title`` is the index of the line that is the table's title (merged, large, bold)."""
+
+    lines: tuple[str, ...]
+    title: int
+
+    @property
+    def top(self) -> int:
+        """The first header row of the table."""
+        return len(self.lines) + 1
 
 
-def title(spec: TableSpec, year: int) -> str:
-    return f"{year}年度{spec.name}（表{spec.number}）"
+HEADINGS = {
+    "决算": Heading(("{year}年度{name}（表{label}）", "部门：{unit}", "金额单位：万元"), title=0),
+    # 预算 (spec §4.1): "表 1" above the title, which carries no year; two unit lines.
+    "预算": Heading(("表 {label}", "{name}", "部门/单位：{unit}", "单位：万元"), title=1),
+}
+
+
+def top(ctx: Context) -> int:
+    return HEADINGS[ctx.kind].top
+
+
+def numbered(spec: TableSpec) -> bool:
+    """Whether the table prints a 栏次 row: its columns are keyed by number (决算), not by name."""
+    return all(c.key.isdigit() for c in spec.columns)
 
 
 def heading(ws: Worksheet, spec: TableSpec, ctx: Context, width: int) -> None:
-    """Title (merged across the table, bold, larger), then the 部门 and 金额单位 lines."""
-    ws.cell(1, 1, title(spec, ctx.year)).font = TITLE_FONT
-    ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    ws.row_dimensions[1].height = 30
-    ws.cell(2, 1, f"部门：{ctx.unit}")
-    ws.cell(3, 1, "金额单位：万元")
+    """The kind's heading lines; the title merged across the table, bold and larger."""
+    form = HEADINGS[ctx.kind]
+    row = form.title + 1
+    ws.cell(row, 1, _fill(form.lines[form.title], spec, ctx)).font = TITLE_FONT
+    ws.cell(row, 1).alignment = Alignment(horizontal="center", vertical="center")
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    ws.row_dimensions[row].height = 30
+    for i, line in enumerate(form.lines):
+        if i != form.title:
+            ws.cell(i + 1, 1, _fill(line, spec, ctx))
+
+
+def _fill(line: str, spec: TableSpec, ctx: Context) -> str:
+    return line.format(year=ctx.year, name=spec.name, label=spec.label or spec.number, unit=ctx.unit)
 
 
 def header(ws: Worksheet, row: int, col: int, text: str | int, *, rows: int = 1, cols: int = 1) -> None:

@@ -1,4 +1,4 @@
-"""Write the nine tables of a set into a workbook: layouts, values, live formulas, 校验, names.
+"""Write the tables of a set into a workbook: layouts, values, live formulas, 校验, names.
 
 Detail cells hold the book's values (blank when zero); every total, subtotal and cross-table
 repeat is a formula chosen by ``definitions``. openpyxl cannot store the value a formula
@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from yujuesuan.spec.model import RowsMode, TableSet, TableSpec
 from yujuesuan.tables import Book, Table
 from yujuesuan.workbook.render import check_sheet, code_table, definitions, economic, names, rows
-from yujuesuan.workbook.render import three_public, two_sided
+from yujuesuan.workbook.render import labelled_grid, labelled_two_sided, three_public, two_sided
 from yujuesuan.workbook.render.definitions import Definition
 from yujuesuan.workbook.render.formula import sum_formula
 from yujuesuan.workbook.render.placement import CellKey, Context, Placement, sheet_name
@@ -50,14 +50,15 @@ class RenderResult:
 
 
 def render_tables(workbook: Workbook, table_set: TableSet, book: Book, *, unit: str, year: int) -> RenderResult:
-    """Add sheets 表1…表9 (by ``spec.number``) and 校验 to ``workbook``; raise ValueError if one exists."""
-    for name in [sheet_name(s.number) for s in table_set.tables] + [check_sheet.SHEET]:
+    """Add one sheet per table (``sheet_name``: 表1…表9, 预算 表1…表10 with 表5-1) and 校验 to
+    ``workbook``; raise ValueError if one exists."""
+    for name in [sheet_name(s) for s in table_set.tables] + [check_sheet.SHEET]:
         if name in workbook.sheetnames:
             raise ValueError(f"工作簿中已有工作表“{name}”")
     shown = rows.prepare(table_set, book, year)
-    ctx = Context(unit=unit, year=year, layout=table_set.layout)
+    ctx = Context(unit=unit, year=year, layout=table_set.layout, kind=table_set.kind)
     placements = {
-        spec.id: _layout(spec)(workbook.create_sheet(sheet_name(spec.number)), spec, shown.tables[spec.id], ctx)
+        spec.id: _layout(spec)(workbook.create_sheet(sheet_name(spec)), spec, shown.tables[spec.id], ctx)
         for spec in table_set.tables
     }
     placed = {(tid, r, c): (p.sheet, at) for tid, p in placements.items() for (r, c), at in p.cells.items()}
@@ -77,7 +78,7 @@ def render_tables(workbook: Workbook, table_set: TableSet, book: Book, *, unit: 
         elif value(cell):
             ws[address] = value(cell)
     expected |= check_sheet.write(workbook, table_set, shown, placed, value)
-    defined = names.define_key_cells(workbook, table_set.layout, placed)
+    defined = names.define_key_cells(workbook, table_set, placed)
     names.define(workbook, FAILED_CHECKS_NAME, check_sheet.SHEET, check_sheet.SUMMARY)
     defined[FAILED_CHECKS_NAME] = (check_sheet.SHEET, check_sheet.SUMMARY)
     return RenderResult(
@@ -97,4 +98,8 @@ def _layout(spec: TableSpec) -> Layout:
         return economic.place
     if any(r.line is not None for r in spec.rows):
         return two_sided.place
-    return three_public.place
+    if len(spec.rows) == 1:
+        return three_public.place
+    if all(len(spec.row_columns(r.key)) == 1 for r in spec.rows):
+        return labelled_two_sided.place  # each line one amount: 收入 | 支出 side by side
+    return labelled_grid.place

@@ -1,13 +1,18 @@
-"""The blank template: 封面, the 底稿 (working papers, in 元), 上年数, 年初预算, 表1…表9, 校验.
+"""The blank template: 封面, the 底稿 (working papers, in 元), the tables, 校验.
 
-The tables are rendered from an empty book, so the code tables show their header, 合计 and notes
-and every fixed-table total is already a formula. The 底稿 sheets carry drop-down lists for
-资金来源 / 收入来源 / 支出性质 and text format on code columns over ``LEDGER_ROWS`` rows.
+Each kind declares its 封面 heading and its 底稿 sheets (``KITS``): 决算 底稿-支出/收入/结转结余/
+三公, 上年数, 年初预算; 预算 the sheets of ``build.budget_vocabulary.SHEETS``, rendered from that
+declaration so the 底稿 reader and the template agree by construction. The tables are rendered
+from an empty book, so the code tables show their header, 合计 and notes and every fixed-table
+total is already a formula. The 底稿 sheets carry drop-down lists for the choice columns
+(资金来源 / 收入来源 / 支出性质) and text format on code columns over ``LEDGER_ROWS`` rows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -19,6 +24,9 @@ from yujuesuan.workbook.render import style
 from yujuesuan.workbook.render.names import define
 from yujuesuan.workbook.render.save import fix_properties
 from yujuesuan.workbook.render.tables import render_tables
+
+if TYPE_CHECKING:
+    from yujuesuan.build import vocabulary
 
 LEDGER_ROWS = 2000
 FUND_SOURCES = (
@@ -66,20 +74,64 @@ SHEETS = (
 )
 
 
+CODE_KINDS = ("function", "economic")  # 底稿 column kinds that hold a 科目编码 (kept as text)
+
+
+def from_vocabulary(sheet: vocabulary.Sheet) -> Sheet:
+    """The template sheet of a 底稿 declaration: its headers, code columns as text, choice
+    columns as drop-downs, amount columns formatted."""
+    numbered = list(enumerate(sheet.columns, start=1))
+    return Sheet(
+        sheet.name,
+        tuple(c.name for c in sheet.columns),
+        text_cols=tuple(i for i, c in numbered if c.kind in CODE_KINDS),
+        lists={i: c.choices for i, c in numbered if c.choices},
+        amount_cols=tuple(i for i, c in numbered if c.kind == "amount"),
+    )
+
+
+def budget_sheets() -> tuple[Sheet, ...]:
+    # Imported when needed: ``yujuesuan.build`` loads pandas and scipy.
+    from yujuesuan.build.budget_vocabulary import SHEETS as BUDGET_SHEETS
+
+    return tuple(from_vocabulary(s) for s in BUDGET_SHEETS)
+
+
+@dataclass(frozen=True)
+class Kit:
+    """What a kind's template holds besides the tables: the 封面 heading ({year}, {unit}) — the
+    reader takes a budget's year from it — and its 底稿 sheets."""
+
+    cover: str
+    sheets: Callable[[], tuple[Sheet, ...]]
+
+    def heading(self, *, year: int, unit: str) -> str:
+        return self.cover.format(year=year, unit=unit).strip()
+
+
+KITS = {
+    "决算": Kit("{year}年度部门决算公开", lambda: SHEETS),
+    "预算": Kit("{unit} {year} 年部门预算", budget_sheets),
+}
+
+
 def render_template(table_set: TableSet, *, year: int, unit: str = "") -> Workbook:
+    kit = KITS[table_set.kind]
     workbook = Workbook()
     workbook.remove(workbook.active)
-    _cover(workbook.create_sheet("封面"), workbook, year=year, unit=unit, kind=table_set.kind)
-    for sheet in SHEETS:
+    add_cover(workbook, table_set.kind, year=year, unit=unit)
+    for sheet in kit.sheets():
         _ledger(workbook.create_sheet(sheet.name), sheet)
     result = render_tables(workbook, table_set, Book(kind=table_set.kind, year=year), unit=unit, year=year)
     workbook.yjs_expected = dict(result.expected)  # formula values, cached into the file on save
-    fix_properties(workbook, title=f"{year}年度部门{table_set.kind}公开")
+    fix_properties(workbook, title=kit.heading(year=year, unit=unit))
     return workbook
 
 
-def _cover(ws: Worksheet, workbook: Workbook, *, year: int, unit: str, kind: str) -> None:
-    ws.cell(1, 1, f"{year}年度部门{kind}公开").font = style.TITLE_FONT
+def add_cover(workbook: Workbook, kind: str, *, year: int, unit: str) -> Worksheet:
+    """The 封面 sheet: the kind's heading, then 单位名称 / 年度 / 单位编码 (each a defined name)."""
+    ws = workbook.create_sheet("封面")
+    ws.cell(1, 1, KITS[kind].heading(year=year, unit=unit)).font = style.TITLE_FONT
     values: dict[str, object] = {"单位名称": unit or None, "年度": year, "单位编码": None}
     for i, name in enumerate(COVER_FIELDS):
         row = 3 + i
@@ -90,6 +142,7 @@ def _cover(ws: Worksheet, workbook: Workbook, *, year: int, unit: str, kind: str
         define(workbook, name, ws.title, cell.coordinate)
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = 40
+    return ws
 
 
 def _ledger(ws: Worksheet, sheet: Sheet) -> None:

@@ -24,7 +24,7 @@ def place(ws: Worksheet, spec: TableSpec, table: Table, ctx: Context) -> Placeme
     left_cols = [income_col]
     right_cols = [c.key for c in spec.columns if c.key != income_col]
     width = 4 + len(left_cols) + len(right_cols)
-    top = style.HEADER_TOP
+    top = style.top(ctx)
     first = top + 3
     style.heading(ws, spec, ctx, width)
     placement = Placement(spec.id, ws.title, first_data_row=first)
