@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/yjs demo --out out/demo
+	$(BIN)/yjs demo --kind 预算 --out out/demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

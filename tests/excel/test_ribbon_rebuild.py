@@ -68,3 +68,26 @@ def test_an_invalid_ledger_is_reported_row_by_row_and_nothing_is_written(demo_le
     assert message.startswith("底稿有1处错误，未生成报表")
     assert "底稿-支出" in message and "9999999" in message
     assert not out.exists()
+
+
+@pytest.fixture(scope="module")
+def budget_both(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """The bundled budget unit's 底稿 workbook (qiaokou-2024) through `yjs build` and through 重算."""
+    from yujuesuan.services.demo import BUDGET, write_sample_ledger
+
+    folder = tmp_path_factory.mktemp("budget-rebuild")
+    ledger = write_sample_ledger(folder / "预算底稿.xlsx", BUDGET)
+    assert main(["build", str(ledger), "-o", str(folder / "cli.xlsx")]) == 0
+    message, ribbon_out = run_on(ribbon.rebuild, ledger, folder / "ribbon.xlsx")
+    return folder / "cli.xlsx", ribbon_out, message
+
+
+def test_rebuilding_a_budget_workbook_draws_the_budget_tables_as_yjs_build_does(budget_both: tuple[Path, Path, str]) -> None:
+    cli_path, ribbon_path, message = budget_both
+    assert message.startswith("已根据底稿") and "2024年度部门预算公开表" in message
+    cli, rebuilt = openpyxl.load_workbook(cli_path), openpyxl.load_workbook(ribbon_path)
+    tables = [n for n in cli.sheetnames if n.startswith("表")]
+    assert {"表5-1", "表10", "表11"} <= set(tables) and "底稿-支出" not in rebuilt.sheetnames
+    for name in [*tables, "校验"]:
+        assert _sheet(rebuilt[name]) == _sheet(cli[name]), name
+    assert openpyxl.load_workbook(ribbon_path, data_only=True)["校验"]["B2"].value == 0

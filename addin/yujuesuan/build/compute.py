@@ -10,63 +10,25 @@ Sources: spec/nine-tables.md §1–§3, design.md (底稿).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from decimal import Decimal
-
-import pandas as pd
+from collections.abc import Iterable
 
 from yujuesuan import reference
 from yujuesuan.build import vocabulary as v
+from yujuesuan.build.cents import Cents, CentTable, add_item, groups, rolled_up, to_book
 from yujuesuan.build.ledger import Ledger
 from yujuesuan.build.vocabulary import LOOKUP
 from yujuesuan.spec.final_accounts import t01_income_expense_summary as t1
 from yujuesuan.spec.final_accounts import t06_basic_detail as t6
-from yujuesuan.spec.model import TOTAL, RowsMode, TableSet, TableSpec
-from yujuesuan.tables import Book, Table
+from yujuesuan.spec.model import RowsMode, TableSet, TableSpec
+from yujuesuan.tables import Book
 
 T1, T2, T3, T4, T6, SG = "fa.t1", "fa.t2", "fa.t3", "fa.t4", "fa.t6", "fa.sg"
 CODE_TABLES = (T2, T3) + tuple(f.table for f in v.FUNDS)
 
 
-@dataclass
-class CentTable:
-    """One table's true amounts in 分; ``rows`` in printed order with their names."""
-
-    rows: list[str] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)
-    values: dict[tuple[str, str], int] = field(default_factory=dict)
-
-    def add_row(self, row: str, name: str, columns: Iterable[str]) -> None:
-        if row not in self.names:
-            self.rows.append(row)
-            self.names[row] = name
-        for col in columns:
-            self.values.setdefault((row, col), 0)
-
-    def add(self, row: str, col: str, amount: int) -> None:
-        self.values[(row, col)] += amount
-
-
-Cents = dict[str, CentTable]
-
-
 def compute_tables(ledger: Ledger, table_set: TableSet) -> Book:
     """The true tables as a ``Book`` of exact ``Decimal`` 万元 (分 / 1,000,000, unrounded)."""
     return to_book(compute_cents(ledger, table_set), table_set, ledger.year)
-
-
-def to_book(cents: Cents, table_set: TableSet, year: int) -> Book:
-    book = Book(source="底稿", kind=table_set.kind, year=year)
-    for spec in table_set.tables:
-        table = Table(spec=spec)
-        source = cents[spec.id]
-        for row in source.rows:
-            table.add_row(row, source.names[row])
-        for (row, col), amount in source.values.items():
-            table.set(row, col, Decimal(amount).scaleb(-6))
-        book.tables[spec.id] = table
-    return book
 
 
 def compute_cents(ledger: Ledger, table_set: TableSet) -> Cents:
@@ -78,15 +40,6 @@ def compute_cents(ledger: Ledger, table_set: TableSet) -> Cents:
     builder.basic_detail()
     builder.three_public()
     return builder.finish()
-
-
-def _groups(
-    frame: pd.DataFrame, by: list[str], values: list[str]
-) -> Iterator[tuple[tuple[str, ...], tuple[int, ...]]]:
-    """(keys, sums) per group: the vectorised step that makes a million rows a few hundred."""
-    grouped = frame.groupby(by, observed=True, sort=True)[values].sum()
-    for row in grouped.reset_index().itertuples(index=False, name=None):
-        yield tuple(str(k) for k in row[: len(by)]), tuple(int(a) for a in row[len(by) :])
 
 
 class _Builder:
@@ -111,10 +64,7 @@ class _Builder:
                 table.add_row(row.key, row.label, spec.row_columns(row.key))
 
     def _item(self, table: str, code: str, columns: Iterable[str], amount: int) -> None:
-        cells = self.items[table]
-        for col in columns:
-            cells[(code, col)] = cells.get((code, col), 0) + amount
-        cells.setdefault((code, ""), 0)  # the row exists even when no column is touched
+        add_item(self.items[table], code, columns, amount)
 
     def _lines(self, table: str, rows: Iterable[str], columns: Iterable[str], amount: int) -> None:
         for row in rows:
@@ -122,8 +72,8 @@ class _Builder:
                 self.tables[table].add(row, col, amount)
 
     def spending(self) -> None:
-        groups = _groups(self.ledger.spending, ["function", "source", "nature"], ["amount"])
-        for (code, source_name, nature_name), (amount,) in groups:
+        spent = groups(self.ledger.spending, ["function", "source", "nature"], ["amount"])
+        for (code, source_name, nature_name), (amount,) in spent:
             source, nature = LOOKUP.sources[source_name], LOOKUP.natures[nature_name]
             self._item(T3, code, nature.spending_columns, amount)
             self._lines(
@@ -142,7 +92,7 @@ class _Builder:
                 self._lines(T4, rows, (v.T4_TOTAL_COLUMN, fund.summary_column), amount)
 
     def income(self) -> None:
-        for (code, source_name), (amount,) in _groups(
+        for (code, source_name), (amount,) in groups(
             self.ledger.income, ["function", "source"], ["amount"]
         ):
             source = LOOKUP.sources[source_name]
@@ -157,7 +107,7 @@ class _Builder:
                 self._lines(T4, (fund.income_line, *v.T4_INCOME), (v.T4_INCOME_COLUMN,), amount)
 
     def balances(self) -> None:
-        for (code, source_name), (opening, closing) in _groups(
+        for (code, source_name), (opening, closing) in groups(
             self.ledger.balances, ["function", "source"], ["opening", "closing"]
         ):
             self._lines(T1, self._t1(v.T1_OPENING), (v.T1_INCOME_COLUMN,), opening)
@@ -184,14 +134,14 @@ class _Builder:
         sources = [f.source for f in v.FUNDS if f.details_basic]
         basic = [n.name for n in v.NATURES if n.part == "basic"]
         chosen = frame[frame["source"].isin(sources) & frame["nature"].isin(basic)]
-        for (code, nature_name), (amount,) in _groups(chosen, ["economic", "nature"], ["amount"]):
+        for (code, nature_name), (amount,) in groups(chosen, ["economic", "nature"], ["amount"]):
             for row in (code[:3], code):
                 table.add_row(row, catalog.name(row), ("amount",))
             footer = str(LOOKUP.natures[nature_name].detail_total)
             self._lines(T6, (code[:3], code, footer), ("amount",), amount)
 
     def three_public(self) -> None:
-        for (item_name,), (budget, actual) in _groups(
+        for (item_name,), (budget, actual) in groups(
             self.ledger.three_public, ["item"], ["budget", "actual"]
         ):
             item = LOOKUP.items[item_name]
@@ -204,25 +154,9 @@ class _Builder:
     def finish(self) -> Cents:
         catalog = reference.load("function", self.ledger.year)
         for table_id, cells in self.items.items():
-            self.tables[table_id] = _rolled_up(cells, self.set.table(table_id), catalog)
+            self.tables[table_id] = rolled_up(cells, self.set.table(table_id), catalog)
         return self.tables
 
 
 def _class_lines(spec: TableSpec) -> dict[str, str]:
     return {row.code: row.key for row in spec.rows if row.code}
-
-
-def _rolled_up(
-    items: dict[tuple[str, str], int], spec: TableSpec, catalog: reference.Catalog
-) -> CentTable:
-    """合计 + every 类/款/项 with an amount, each 项 added into its 款, 类 and 合计."""
-    codes = {code for code, _ in items}
-    rows = [TOTAL] + sorted(codes | {c[:5] for c in codes} | {c[:3] for c in codes})
-    table = CentTable()
-    for row in rows:
-        table.add_row(row, "合计" if row == TOTAL else catalog.name(row), spec.column_keys())
-    for (code, col), amount in items.items():
-        if col:
-            for row in (code, code[:5], code[:3], TOTAL):
-                table.add(row, col, amount)
-    return table

@@ -1,11 +1,12 @@
 """底稿 → ``Ledger``: the contract between the working papers and the table builder.
 
-The four 底稿 sheets (design.md, 底稿) arrive as a header row plus numbered data rows of raw
-cell values. ``read_ledger`` checks every cell against ``vocabulary.SHEETS`` and the year's
-catalogs and returns ``LedgerResult(ledger, errors)``: data problems are values, never
-exceptions, and a ledger is built only when there are none. Each invalid row gives exactly one
-``LedgerError`` (its first problem, in column order); a missing sheet or column gives one error
-naming it. Rows blank in every declared column are skipped; other columns are ignored.
+The 底稿 sheets (design.md, 底稿) arrive as a header row plus numbered data rows of raw
+cell values. ``read_ledger`` checks every cell against a ``Contract`` — the sheets of one kind
+(决算: ``vocabulary.SHEETS``, the default; 预算: ``budget_ledger.CONTRACT``), its rules
+across columns and the year's catalogs — and returns ``LedgerResult(ledger, errors)``: data
+problems are values, never exceptions, and a ledger is built only when there are none. Each
+invalid row gives exactly one ``LedgerError`` (its first problem, in column order); a missing
+sheet or column gives one error naming it. Rows blank in every declared column are skipped; other columns are ignored.
 
 >>> from yujuesuan.build.vocabulary import SHEETS
 >>> sheets = {s.name: ([c.name for c in s.columns], []) for s in SHEETS}
@@ -21,9 +22,9 @@ naming it. Rows blank in every declared column are skipped; other columns are ig
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, NamedTuple
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -79,6 +80,7 @@ class Ledger:
     three_public: item, budget, actual
     """
 
+    kind: ClassVar[str] = "决算"
     year: int
     spending: pd.DataFrame
     income: pd.DataFrame
@@ -87,48 +89,78 @@ class Ledger:
 
 
 class LedgerResult(NamedTuple):
-    ledger: Ledger | None  # None whenever ``errors`` is not empty
+    ledger: Any  # Ledger (决算) or the contract's ledger; None whenever ``errors`` is not empty
     errors: tuple[LedgerError, ...]
 
 
-def read_ledger(sheets: Mapping[str, RawSheet], *, year: int) -> LedgerResult:
-    """Validate the four 底稿 sheets (names and headers may carry spaces or full-width parens)."""
+Verdict = Callable[..., "tuple[str, str] | None"]
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """A rule across the columns ``keys`` of one sheet: ``verdict(*values)`` gives
+    (column key, reason) for a valid row that breaks it, else None. Judged once per distinct
+    combination of values, so a million rows cost a few hundred calls."""
+
+    keys: tuple[str, ...]
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class Contract:
+    """What one kind of 底稿 is: its sheets, the ledger built from their frames (``year=`` plus
+    one frame per ``Sheet.frame``), the rules across columns per sheet, and the summary table
+    whose printed 类 limit the 功能科目 (a 项 of another class cannot be shown)."""
+
+    kind: str
+    sheets: tuple[Sheet, ...]
+    ledger: Callable[..., Any]
+    summary_table: str
+    row_rules: Mapping[str, RowRule] = field(default_factory=dict)
+
+
+def read_ledger(
+    sheets: Mapping[str, RawSheet], *, year: int, contract: Contract | None = None
+) -> LedgerResult:
+    """Validate the 底稿 sheets of ``contract`` (default: the four 决算 sheets); names and
+    headers may carry spaces or full-width parens."""
+    contract = contract or FINAL_ACCOUNTS
     given = {cells.fold(str(name)): data for name, data in sheets.items()}
-    context = _Context(year)
+    context = _Context(year, contract.kind, contract.summary_table)
     frames: dict[str, pd.DataFrame] = {}
     errors: list[LedgerError] = []
-    for sheet in SHEETS:
+    for sheet in contract.sheets:
         data = given.get(cells.fold(sheet.name))
         if data is None:
             errors.append(LedgerError(sheet.name, None, None, None, f"缺少工作表“{sheet.name}”"))
             continue
-        frame, problems = _read_sheet(sheet, data, context)
+        frame, problems = _read_sheet(sheet, data, context, contract.row_rules.get(sheet.name))
         errors += problems
         if frame is not None:
             frames[sheet.frame] = frame
     if errors:
         return LedgerResult(None, tuple(errors))
-    return LedgerResult(Ledger(year=year, **frames), ())
+    return LedgerResult(contract.ledger(year=year, **frames), ())
 
 
 class _Context:
     """The year's catalogs and the 类 printed on 表1 (a 项 of another class cannot be shown)."""
 
-    def __init__(self, year: int) -> None:
-        self.year = year
+    def __init__(self, year: int, kind: str = "决算", summary_table: str = "fa.t1") -> None:
+        self.year, self.kind = year, kind
         self.function = reference.load("function", year)
         self.economic = reference.load("economic", year)
-        summary = tables_for("决算", year).table("fa.t1")
+        summary = tables_for(kind, year).table(summary_table)
         self.classes = frozenset(row.code for row in summary.rows if row.code)
 
     def printed_class(self, code: str) -> str | None:
         if code[:3] in self.classes:
             return None
-        return f"功能科目编码“{code}”所属的类{code[:3]}不在决算表1的支出类别中"
+        return f"功能科目编码“{code}”所属的类{code[:3]}不在{self.kind}表1的支出类别中"
 
 
 def _read_sheet(
-    sheet: Sheet, data: RawSheet, context: _Context
+    sheet: Sheet, data: RawSheet, context: _Context, rule: RowRule | None = None
 ) -> tuple[pd.DataFrame | None, list[LedgerError]]:
     header, rows = data
     positions = {
@@ -152,8 +184,8 @@ def _read_sheet(
     _require_one_of(sheet, blanks, reasons)
     _require_unique(sheet, parsed, numbers, reasons)
     where, why = _first_reasons(sheet, reasons)
-    if sheet.name == SPENDING:
-        _spending_rules(parsed, where, why, sheet)
+    if rule is not None:
+        _row_rules(parsed, where, why, sheet, rule)
     errors = [
         LedgerError(
             sheet.name, numbers[i], sheet.columns[where[i]].name, raw[where[i]][kept[i]], why[i]
@@ -238,13 +270,13 @@ def _first_reasons(sheet: Sheet, reasons: dict[str, np.ndarray]) -> tuple[np.nda
     return where, why
 
 
-def _spending_rules(
-    parsed: dict[str, Any], where: np.ndarray, why: np.ndarray, sheet: Sheet
+def _row_rules(
+    parsed: dict[str, Any], where: np.ndarray, why: np.ndarray, sheet: Sheet, rule: RowRule
 ) -> None:
-    """Rules across columns of 底稿-支出, checked once per distinct combination on valid rows."""
+    """``rule`` on the valid rows, checked once per distinct combination of its columns."""
     index = {c.key: j for j, c in enumerate(sheet.columns)}
     valid = np.flatnonzero(pd.isna(why))
-    keys = ("source", "nature", "economic")
+    keys = rule.keys
     # one integer per (source, nature, economic) combination, so each is judged once
     combined = np.zeros(len(valid), dtype=np.int64)
     for k in keys:
@@ -252,7 +284,7 @@ def _spending_rules(
     uniques, first, codes = np.unique(combined, return_index=True, return_inverse=True)
     for u, row in enumerate(first):
         names = [parsed[k].categories[parsed[k].codes[valid[row]]] for k in keys]
-        verdict = _spending_verdict(*names)
+        verdict = rule.verdict(*names)
         if verdict is not None:
             rows = valid[codes.reshape(-1) == u]
             where[rows], why[rows] = index[verdict[0]], verdict[1]
@@ -273,3 +305,12 @@ def _spending_verdict(source: str, nature_name: str, economic: str) -> tuple[str
 
 def _frame(sheet: Sheet, parsed: dict[str, Any]) -> pd.DataFrame:
     return pd.DataFrame({column.key: parsed[column.key] for column in sheet.columns})
+
+
+FINAL_ACCOUNTS = Contract(
+    "决算",
+    SHEETS,
+    Ledger,
+    "fa.t1",
+    {SPENDING: RowRule(("source", "nature", "economic"), _spending_verdict)},
+)

@@ -9,6 +9,10 @@ Solved as a MILP with ``scipy.optimize.milp`` (HiGHS). If no such rounding exist
 variables with a penalty larger than any rounding cost keep as many equations as possible and
 ``RoundingReport.unkept`` names the others; rounding never raises for data.
 
+A table printed to 0.1 万元 (``TableSpec.decimals`` = 1, 预算 表11) rounds on that grid, and a
+``RoundedEqual`` rule (its figure = the half-up rounding of 0.01 万元 cells) becomes two bounds,
+so a 0.1 figure, the sum it is part of and the cells it rounds agree too.
+
 A cell in a rule's condition (e.g. 表1 年末结转和结余 for "no balances") whose true value is
 nonzero but below 0.01 is rounded away from zero, so the displayed tables meet a condition
 exactly when the true ones do.
@@ -27,7 +31,7 @@ from scipy.sparse import csr_matrix, hstack
 from scipy.sparse import identity as sparse_identity
 
 from yujuesuan.checks.equations import Equation, expand
-from yujuesuan.spec.model import Cell, InCatalog, Strength, TableSet, rule_tables
+from yujuesuan.spec.model import Cell, InCatalog, RoundedEqual, Strength, TableSet, rule_tables
 from yujuesuan.tables import Book, Table
 
 Key = tuple[str, str, str]  # (table, row, col)
@@ -75,14 +79,17 @@ class Rounded:
 
 @dataclass
 class _Identity:
-    """Σ coef·x ``relation`` 0 over cells in units of 0.01 万元 (">=" stored negated as "<=")."""
+    """Σ coef·x + constant ``relation`` 0 over cells in units of 0.01 万元 (">=" stored negated
+    as "<=")."""
 
     equation: Equation
     coefs: dict[Key, int]
     relation: str  # "=" | "<="
+    constant: int = 0
+    grid: int = 0  # a RoundedEqual bound: the grid its left side is rounded to
 
     def residual(self, x: dict[Key, Decimal] | dict[Key, int]) -> Decimal:
-        return Decimal(sum(c * x[k] for k, c in self.coefs.items()))
+        return Decimal(sum(c * x[k] for k, c in self.coefs.items()) + self.constant)
 
     def holds(self, x: dict[Key, Decimal] | dict[Key, int]) -> bool:
         r = self.residual(x)
@@ -92,6 +99,7 @@ class _Identity:
 @dataclass
 class _Problem:
     true: dict[Key, Decimal]  # units of 0.01 万元
+    step: dict[str, int] = field(default_factory=dict)  # per table: its grid in 0.01 万元
     kept: list[_Identity] = field(default_factory=list)
     untrue: list[Deviation] = field(default_factory=list)
     forced: dict[Key, int] = field(default_factory=dict)
@@ -103,12 +111,9 @@ def round_book(book: Book, table_set: TableSet, *, time_limit: float = 60.0) -> 
     problem = _problem(book, table_set)
     fixed, variables = _split(problem)
     choice, status = _solve(problem, fixed, variables, time_limit)
-    shown = {
-        **fixed,
-        **{k: int(problem.true[k].to_integral_value(ROUND_FLOOR)) + d for k, d in choice.items()},
-    }
+    shown = {**fixed, **{k: _floor(problem, k) + _step(problem, k) * d for k, d in choice.items()}}
     unkept = tuple(_deviation(i, shown) for i in problem.kept if not i.holds(shown))
-    naive = {k: int(v.quantize(Decimal(1), rounding=ROUND_HALF_UP)) for k, v in problem.true.items()}
+    naive = {k: _nearest(problem, k) for k in problem.true}
     report = RoundingReport(
         unkept=unkept,
         untrue=tuple(problem.untrue),
@@ -122,9 +127,27 @@ def round_book(book: Book, table_set: TableSet, *, time_limit: float = 60.0) -> 
     return Rounded(_displayed(book, shown), report)
 
 
+def _step(problem: _Problem, key: Key) -> int:
+    return problem.step.get(key[0], 1)
+
+
+def _floor(problem: _Problem, key: Key) -> int:
+    """The largest figure on the key's grid not above its true value (0.01 万元 units)."""
+    step = _step(problem, key)
+    return int((problem.true[key] / step).to_integral_value(ROUND_FLOOR)) * step
+
+
+def _nearest(problem: _Problem, key: Key) -> int:
+    step = _step(problem, key)
+    return int((problem.true[key] / step).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * step
+
+
 def _identities(book: Book, table_set: TableSet) -> Iterator[_Identity]:
     for rule in table_set.all_rules():
         if isinstance(rule, InCatalog) or any(t not in book.tables for t in rule_tables(rule)):
+            continue
+        if isinstance(rule, RoundedEqual):
+            yield from _rounded_bounds(rule, book)
             continue
         for eq in expand(rule, book):
             coefs: dict[Key, int] = {}
@@ -138,13 +161,32 @@ def _identities(book: Book, table_set: TableSet) -> Iterator[_Identity]:
             )
 
 
+def _rounded_bounds(rule: RoundedEqual, book: Book) -> Iterator[_Identity]:
+    """L = Σ right rounded half-up to L's grid g: L − g/2 ≤ Σ right ≤ L + g/2 − 0.01."""
+    half = 10 ** (2 - book.tables[rule.left.table].spec.decimals) // 2
+    eq = Equation(rule, "cross_table", (rule.left,), rule.right, "=")
+    right: dict[Key, int] = {}
+    for c in rule.right:
+        right[_key(c)] = right.get(_key(c), 0) + c.sign
+    if half == 0:  # printed to 0.01 like its terms: a plain identity
+        bounds: tuple[tuple[int, int, str], ...] = ((1, 0, "="),)
+    else:  # L − R − half ≤ 0 and R − L − (half − 1) ≤ 0
+        bounds = ((1, -half, "<="), (-1, 1 - half, "<="))
+    for sign, constant, relation in bounds:
+        coefs = {k: -sign * c for k, c in right.items()}
+        coefs[_key(rule.left)] = coefs.get(_key(rule.left), 0) + sign
+        grid = 2 * half if half else 0
+        yield _Identity(eq, {k: c for k, c in coefs.items() if c}, relation, constant, grid)
+
+
 def _problem(book: Book, table_set: TableSet) -> _Problem:
     true = {
         (tid, r, c): value * HUNDRED
         for tid, t in book.tables.items()
         for (r, c), value in t.values.items()
     }
-    problem = _Problem(true)
+    steps = {tid: 10 ** (2 - t.spec.decimals) for tid, t in book.tables.items()}
+    problem = _Problem(true, {tid: s for tid, s in steps.items() if s != 1})
     for identity in _identities(book, table_set):
         for key in identity.coefs:
             true.setdefault(key, Decimal(0))
@@ -171,14 +213,15 @@ def _split(problem: _Problem) -> tuple[dict[Key, int], list[Key]]:
     fixed: dict[Key, int] = {}
     variables: list[Key] = []
     for key, value in problem.true.items():
-        if value == value.to_integral_value():
+        step = _step(problem, key)
+        if value % step == 0:
             fixed[key] = int(value)
         elif key in problem.forced:
-            fixed[key] = problem.forced[key]
+            fixed[key] = problem.forced[key] * step
         elif key in linked:
             variables.append(key)
         else:
-            fixed[key] = int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+            fixed[key] = _nearest(problem, key)
     return fixed, sorted(variables)
 
 
@@ -186,12 +229,14 @@ def _solve(
     problem: _Problem, fixed: dict[Key, int], variables: list[Key], time_limit: float
 ) -> tuple[dict[Key, int], str]:
     true = problem.true
-    floor = {k: true[k].to_integral_value(ROUND_FLOOR) for k in variables}
-    nearest = {k: int(true[k] - floor[k] >= Decimal("0.5")) for k in variables}
+    floor = {k: _floor(problem, k) for k in variables}
+    step = {k: _step(problem, k) for k in variables}
+    nearest = {k: int(true[k] - floor[k] >= Decimal(step[k]) / 2) for k in variables}
     if not variables:
         return {}, "optimal"
-    cost = np.array([float(1 - 2 * (true[k] - floor[k])) for k in variables])
-    matrix, lower, upper = _constraints(problem.kept, fixed, floor, variables)
+    # cost of choosing the upper neighbour: |up − true| − |true − floor| = step − 2·(true − floor)
+    cost = np.array([float(step[k] - 2 * (true[k] - floor[k])) for k in variables])
+    matrix, lower, upper = _constraints(problem.kept, fixed, floor, step, variables)
     if matrix.shape[0] == 0:
         return nearest, "optimal"
     found, optimal = _milp(cost, matrix, lower, upper, time_limit=time_limit)
@@ -204,7 +249,11 @@ def _solve(
 
 
 def _constraints(
-    kept: list[_Identity], fixed: dict[Key, int], floor: dict[Key, Decimal], variables: list[Key]
+    kept: list[_Identity],
+    fixed: dict[Key, int],
+    floor: dict[Key, int],
+    step: dict[Key, int],
+    variables: list[Key],
 ) -> tuple[csr_matrix, np.ndarray, np.ndarray]:
     """Rows Σ a·δ (=|<=) b: each identity with its settled cells and floors moved to b."""
     column = {k: j for j, k in enumerate(variables)}
@@ -219,9 +268,10 @@ def _constraints(
             continue  # nothing to choose: whether it holds is seen after rounding
         bound = -float(
             sum(c * (floor[k] if k in column else fixed[k]) for k, c in identity.coefs.items())
+            + identity.constant
         )
         for j, c in terms:
-            data.append(float(c))
+            data.append(float(c * step[variables[j]]))
             rows.append(len(lower))
             cols.append(j)
         lower.append(bound if identity.relation == "=" else -np.inf)
@@ -267,6 +317,9 @@ def _deviation(identity: _Identity, x: dict[Key, Decimal] | dict[Key, int]) -> D
     eq = identity.equation
     left = sum(c.sign * x[_key(c)] for c in eq.left)
     right = sum(c.sign * x[_key(c)] for c in eq.right)
+    if identity.grid:  # a RoundedEqual: the distance to the rounding of the right side
+        grid = identity.grid
+        right = int((Decimal(right) / grid).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * grid
     return Deviation(
         eq.rule.id, eq.left[0], eq.relation, Decimal(left - right).scaleb(-2), eq.rule.basis
     )
@@ -283,7 +336,8 @@ def _displayed(book: Book, shown: dict[Key, int]) -> Book:
             row_cells=dict(table.row_cells),
             rows_seen=list(table.rows_seen),
         )
+        unit = Decimal(1).scaleb(-table.spec.decimals)
         for row, col in table.values:
-            copy.values[(row, col)] = Decimal(shown[(table_id, row, col)]).scaleb(-2)
+            copy.values[(row, col)] = Decimal(shown[(table_id, row, col)]).scaleb(-2).quantize(unit)
         out.tables[table_id] = copy
     return out

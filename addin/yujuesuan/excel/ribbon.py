@@ -21,6 +21,9 @@ from yujuesuan.services.check_marks import RECORD_COLUMNS, RECORD_HEADERS, RESUL
 MAX_LISTED_ERRORS = 15
 
 
+TABLES_OF_KIND = {"决算": "九张表", "预算": "部门预算公开表"}  # how the 重算 message names them
+
+
 def _handler(fn: Callable[[BookPort], str]) -> Callable[..., str]:
     """Connect to the clicked workbook unless given one; tell the outcome; AddinError → message."""
 
@@ -67,7 +70,7 @@ def fill_names(book: BookPort) -> str:
 
 @_handler
 def rebuild(book: BookPort) -> str:
-    """重算九张表: 底稿 → 表1–表9 and 校验, exactly as ``yjs build`` writes them."""
+    """重算九张表: 底稿 → the tables of the workbook's kind and 校验, exactly as ``yjs build`` writes them."""
     from yujuesuan.services.rebuild import needed_sheets, rebuild_tables
 
     rebuilt = rebuild_tables(_grids(book, needed_sheets()), source=book.name)
@@ -77,7 +80,8 @@ def rebuild(book: BookPort) -> str:
     for name, (sheet, address) in rebuilt.names.items():
         book.define_name(name, sheet, address)
     book.save()
-    return f"已根据底稿（{rebuilt.rows} 行）重算{rebuilt.year}年度九张表和“校验”表。"
+    tables = TABLES_OF_KIND[rebuilt.kind]
+    return f"已根据底稿（{rebuilt.rows} 行）重算{rebuilt.year}年度{tables}和“校验”表。"
 
 
 @_handler
@@ -139,7 +143,7 @@ def about(book: BookPort) -> str:
     except PackageNotFoundError:  # pragma: no cover - running from a source tree
         __version__ = "（开发版）"
     return (
-        f"预决算 yujuesuan {__version__}：部门决算公开九张表的生成与勾稽校验。\n"
+        f"预决算 yujuesuan {__version__}：部门决算、部门预算公开表的生成与勾稽校验。\n"
         "填充科目名称 / 重算九张表 / 校验勾稽关系 / 清除标记；"
         "工作表函数 KMMC、KMJB、SJKM、KMYX、HZ、WANYUAN、ZZL、ZB、JYSL。"
         "命令行：yjs check / build / template。"

@@ -1,8 +1,8 @@
-"""重算九张表 over sheet grids: 底稿 → the nine tables and 校验, as sheet images to paint.
+"""重算九张表 over sheet grids: 底稿 → the tables of the workbook's kind and 校验, as sheet images.
 
-The same steps as ``services.build.build_workbook`` (read 封面 and 底稿, validate, build with
-controlled rounding, render with ``workbook.render``), but from grids a ``Book`` port read and
-into images any adapter can write, so the ribbon's 重算 equals ``yjs build`` cell for cell.
+The same steps as ``services.build.build_workbook`` (read 封面 and 底稿, detect 决算/预算, validate,
+build with controlled rounding, render with ``workbook.render``), but from grids a ``Book`` port
+read and into images any adapter can write, so the ribbon's 重算 equals ``yjs build`` cell for cell.
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from yujuesuan.build import BuildResult, build_tables, read_ledger
-from yujuesuan.build.vocabulary import SHEETS
-from yujuesuan.services.build import LedgerInvalid
+from yujuesuan.build import BuildResult, build_tables
+from yujuesuan.services.build import LEDGER_SHEETS, read_working_papers
 from yujuesuan.services.grids import Grid, GridBook, year_from_cover
 from yujuesuan.services.sheet_image import SheetImage, image_of
 from yujuesuan.spec import tables_for
@@ -22,19 +21,20 @@ from yujuesuan.spec import tables_for
 
 @dataclass(frozen=True)
 class Rebuilt:
-    images: tuple[SheetImage, ...]  # 表1–表9 and 校验, in workbook order
+    images: tuple[SheetImage, ...]  # the tables and 校验, in workbook order
     names: Mapping[str, tuple[str, str]]  # defined name → (sheet, address)
     year: int
     unit: str
     rows: int
     result: BuildResult
+    kind: str = "决算"
 
 
 def needed_sheets() -> tuple[str, ...]:
     """The sheets 重算 reads (the rest of the workbook is never read)."""
     from yujuesuan.workbook.ledger_sheets import COVER
 
-    return (COVER, *(s.name for s in SHEETS))
+    return (COVER, *LEDGER_SHEETS)
 
 
 def rebuild_tables(grids: Mapping[str, Grid], *, source: str, year: int | None = None) -> Rebuilt:
@@ -47,18 +47,15 @@ def rebuild_tables(grids: Mapping[str, Grid], *, source: str, year: int | None =
     book = GridBook(grids)
     info = cover(book)
     year = year or year_from_cover(info, source)
-    sheets = ledger_sheets(book, [s.name for s in SHEETS])
-    ledger, errors = read_ledger(sheets, year=year)
-    if errors or ledger is None:
-        raise LedgerInvalid(Path(source), errors)
+    kind, ledger, sheets = read_working_papers(ledger_sheets(book, needed_sheets()), year=year, source=Path(source))
     result = build_tables(ledger, year)
     unit = str(info.get("单位名称") or "")
     scratch = openpyxl.Workbook()
     scratch.remove(scratch.active)
-    rendered = render_tables(scratch, tables_for("决算", year), result.book, unit=unit, year=year)
+    rendered = render_tables(scratch, tables_for(kind, year), result.book, unit=unit, year=year)
     images = tuple(image_of(ws, _calculated(rendered.expected, ws.title)) for ws in scratch.worksheets)
     rows = sum(len(data) for _, data in sheets.values())
-    return Rebuilt(images, dict(rendered.names), year, unit, rows, result)
+    return Rebuilt(images, dict(rendered.names), year, unit, rows, result, kind)
 
 
 def _calculated(expected: Mapping[tuple[str, str], Any], sheet: str) -> dict[str, Any]:
