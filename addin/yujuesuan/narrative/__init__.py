@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from yujuesuan.findings import Finding
 from yujuesuan.narrative.budget_lists import check_equal, check_lists
+from yujuesuan.narrative.budget_purchases import check_purchase_bound
 from yujuesuan.narrative.checks import (
     Run,
     check_amounts,
@@ -47,11 +48,13 @@ CHECKS = (
     check_repeats,
 )
 
-# A budget narrative (部门预算情况说明) has no 决算 tables to compare with: it is checked against
-# itself (percentages, lists and their parts, figures stated twice); table checks come with the
-# budget tables (``budget_cells`` says where each figure will be read). A change is checked
-# against ``Context.prior`` (last year's budget) when the caller has it.
+# A budget narrative (部门预算情况说明) is checked against the budget tables (``budget_cells`` says
+# where each figure is printed) and against itself (percentages, lists and their parts, figures
+# stated twice). A change is checked against last year's budget (``Context.prior_of``: the 上年数
+# sheet, else 表11's 上年 column); 政府采购 服务类 / 合计 not below the 表12 项目采购 lines (B26).
 BUDGET_CHECKS = (
+    check_amounts,
+    check_purchase_bound,
     check_changes,
     check_percentages,
     check_lists,

@@ -16,12 +16,17 @@ from yujuesuan import messages_zh as zh
 from yujuesuan.findings import Finding, Location, Severity
 from yujuesuan.narrative.claims import LABELS, Claim
 from yujuesuan.narrative.text import Paragraph
-from yujuesuan.narrative.values import Context
+from yujuesuan.narrative.values import Context, Prior
 
 HUNDRED = Decimal(100)
 SCORE_WEIGHT = Decimal(20)  # 预算执行 weight in the 自评表 (得分 = 20 × 执行率)
 HALF_CENT = Decimal("0.005")
 SHEET = "情况说明"
+RESIDUE_NOTE = "，系表中数字四舍五入所致（尾数差异）"  # message text (messages_zh style)
+# A change against 表11's rounded 上年 figure: how far off it may be and still be right.
+ROUNDED_PRIOR_NOTE = "（上年数取自该表，按其列示精度允许相差{band}）"
+# Its own rule id: a 表11 whose 近两年 columns hold 执行数, not budgets, can be suppressed alone.
+PRIOR_TABLE_RULE = "narrative.prior_table"
 
 
 def rounded(value: Decimal, decimals: int) -> Decimal:
@@ -66,6 +71,7 @@ class Run:
         severity: Severity = Severity.ERROR,
         source: str = "",
         rule: str = "",
+        terms: tuple[Location, ...] = (),
     ) -> None:
         self.flagged.add(id(claim))
         self.findings.append(
@@ -78,6 +84,7 @@ class Run:
                 source=source,
                 rule=rule,
                 names=self.names,
+                terms=terms,
             )
         )
 
@@ -112,6 +119,7 @@ def finding(
     source: str = "",
     rule: str = "",
     names: dict[str, str] | None = None,
+    terms: tuple[Location, ...] = (),
 ) -> Finding:
     sheet, _, cell = claim.origin.rpartition("!") if claim.origin else (SHEET, "", claim.where())
     return Finding(
@@ -127,25 +135,44 @@ def finding(
         basis=claim.sentence,
         subject=label(claim.subject, names),
         note=note,
+        terms=terms,
     )
 
 
 def check_amounts(run: Run) -> None:
-    """N1–N6, N9–N11: a stated 决算 amount equals the table cell it names."""
+    """N1–N6, N9–N11 / P2–P6, P9: a stated amount equals a table cell that prints it.
+
+    A figure stated with fewer decimals than the table (``1,757.5`` for 1,757.51) is a 尾数差异
+    (warning) when it is the table figure rounded; any other difference is an error. The finding
+    names the narrative location and the nearest table cell (its address in ``terms``).
+    """
     for claim in run.claims:
         if claim.quantity != "amount" or claim.unit != "万元" or claim.in_parentheses:
             continue
-        values = run.ctx.table_values(claim.subject)
-        if not values or any(v == claim.value for v, _ in values):
+        printed = run.ctx.table_cells(claim.subject)
+        if not printed or any(p.value == claim.value for p in printed):
             continue
-        value, title = values[0]
+        # the nearest cell, a table printed more coarsely than the claim (表11) only if no other
+        nearest = min(
+            printed,
+            key=lambda p: (p.decimals < min(claim.decimals, 2), abs(p.value - claim.value)),
+        )
+        residue = abs(nearest.value - claim.value) <= stated_band(claim)
+        note = zh.stated_vs_expected(show(claim.value, "万元"), show(nearest.value, "万元"))
         run.report(
             claim,
             "narrative_table",
-            expected=value,
-            source=title,
-            note=zh.stated_vs_expected(show(claim.value, "万元"), show(value, "万元")),
+            expected=nearest.value,
+            source=f"{nearest.title} {nearest.where}".strip(),
+            note=note + (RESIDUE_NOTE if residue else ""),
+            severity=Severity.WARNING if residue else Severity.ERROR,
+            terms=nearest.terms or ((nearest.location,) if nearest.location else ()),
         )
+
+
+def stated_band(claim: Claim) -> Decimal:
+    """Half a unit of the last printed decimal, never less than half a cent."""
+    return max(HALF_CENT, Decimal(5).scaleb(-(claim.decimals + 1)))
 
 
 def check_budgets(run: Run) -> None:
@@ -187,29 +214,44 @@ def check_budget_gaps(run: Run) -> None:
 
 
 def check_changes(run: Run) -> None:
-    """N1/N5/N10/N12 with a 上年数: change = current − prior, and its direction word."""
+    """N1/N5/N10/N12, P1/P3 with a prior figure: change = current − prior, and its direction word.
+
+    The prior is the 上年数 sheet's (exact), else for a budget 表11's 上年 column, printed to 0.1
+    万元: a stated change within half of that of current − prior cannot be faulted.
+    """
     for claim in run.claims:
-        if claim.quantity != "change" or claim.subject not in run.ctx.prior:
+        prior = run.ctx.prior_of(claim.subject) if claim.quantity == "change" else None
+        current = run.amount(claim, claim.subject) if prior is not None else None
+        if prior is None or current is None:
             continue
-        current = run.amount(claim, claim.subject)
-        if current is None:
-            continue
-        delta = current - run.ctx.prior[claim.subject]
-        if delta != 0 and claim.direction and (delta > 0) != (claim.direction > 0):
-            run.report(
-                claim,
-                "narrative_direction",
-                expected=abs(delta),
-                note=zh.direction_note(claim.direction, delta),
-            )
-        elif abs(delta) != claim.value:
+        delta = current - prior.value
+        source, terms = _prior_source(prior)
+        wrong_way = bool(claim.direction) and abs(delta) > prior.band
+        if wrong_way and (delta > 0) != (claim.direction > 0):
+            note = zh.direction_note(claim.direction, delta)
+            run.report(claim, "narrative_direction", expected=abs(delta), note=note, terms=terms)
+        elif abs(abs(delta) - claim.value) > prior.band:
+            note = zh.stated_vs_expected(show(claim.value, "万元"), show(abs(delta), "万元"))
+            if prior.printed is not None:
+                note += ROUNDED_PRIOR_NOTE.format(band=show(prior.band, "万元"))
             run.report(
                 claim,
                 "narrative_table",
                 expected=abs(delta),
-                source=zh.PRIOR_SOURCE,
-                note=zh.stated_vs_expected(show(claim.value, "万元"), show(abs(delta), "万元")),
+                note=note,
+                source=source,
+                terms=terms,
+                rule=PRIOR_TABLE_RULE if prior.printed is not None else "",
             )
+
+
+def _prior_source(prior: Prior) -> tuple[str, tuple[Location, ...]]:
+    """Where a prior figure came from, for a finding: the 上年数 sheet or a 表11 cell."""
+    printed = prior.printed
+    if printed is None:
+        return zh.PRIOR_SOURCE, ()
+    terms = (printed.location,) if printed.location else ()
+    return f"{printed.title} {printed.where}".strip(), terms
 
 
 def half_unit(claim: Claim) -> Decimal:

@@ -339,5 +339,10 @@ def _name(text: str, words: vocab.Words = FINAL) -> str:
     return words.filler.sub("", text).strip("，,；;：:。 ")
 
 
+def name_key(printed: str, kind: str = "") -> str:
+    """How a printed name (a 表12 项目名称) reads as an ``other:`` subject in the narrative."""
+    return _name(normalise(printed).text, words_for(kind))
+
+
 def _has_name(text: str, words: vocab.Words = FINAL) -> bool:
     return len(vocab.CJK.findall(_name(text, words))) >= 2

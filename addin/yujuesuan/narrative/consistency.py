@@ -41,6 +41,8 @@ def check_repeats(run: Run) -> None:
             continue
         if claim.quantity in ("change", "pct_change") and earlier.direction != claim.direction:
             continue
+        if _both_printed(run, earlier, claim):
+            continue
         run.report(
             claim,
             "narrative_repeat",
@@ -49,6 +51,15 @@ def check_repeats(run: Run) -> None:
                 show(earlier.value, earlier.unit), earlier.where(), show(claim.value, claim.unit)
             ),
         )
+
+
+def _both_printed(run: Run, earlier: Claim, claim: Claim) -> bool:
+    """Two amounts of one subject that are both table cells of it (预算 事业运行 quoted under
+    基本支出 and under 项目支出) are two figures, not one stated twice."""
+    if claim.quantity != "amount":
+        return False
+    printed = {p.value for p in run.ctx.table_cells(claim.subject)}
+    return earlier.value in printed and claim.value in printed
 
 
 def check_parts(run: Run) -> None:

@@ -41,6 +41,10 @@ def pct(part: Decimal, whole: Decimal) -> str:
 
 
 def draft(ctx: Context, unit: str = "") -> list[Block]:
+    if ctx.kind == "预算":
+        from yujuesuan.narrative import budget_draft
+
+        return budget_draft.draft(ctx, unit)
     y = ctx.year
     out = [Block(w.HEADING.format(unit=unit, y=y), title=True)]
     for section in SECTIONS if ctx.layout == "2021" else SECTIONS_FROM_2022:

@@ -1,5 +1,8 @@
 """What the tables (and the 上年数 / 年初预算 sheets) say about each narrative subject.
 
+For a 决算 book the cells are ``CELLS`` below; for a 预算 book ``budget_cells`` (and the 表12
+project forms, found by 项目名称).
+
 ``CELLS`` declares, per subject key, the table cells that print that figure; a claim agrees with
 the tables when it equals any of them (one figure printed in several tables may differ there by
 a residue, and the narrative may quote either). Budgets and prior-year figures are not in the
@@ -9,8 +12,10 @@ nine tables: they come from the 年初预算 and 上年数 sheets when the workb
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
+from yujuesuan.findings import Location
+from yujuesuan.narrative import budget_cells
 from yujuesuan.narrative.names import CodeNames
 from yujuesuan.spec.final_accounts.classes import CLASSES
 from yujuesuan.spec.final_accounts.t01_income_expense_summary import lines
@@ -18,6 +23,46 @@ from yujuesuan.tables import Book
 
 Cell = tuple[str, str, str]  # table id, row key (or a named T1 line), column key
 T4_FIRST_CLASS_LINE = 33
+CENT = Decimal("0.01")
+# The tables whose 科目名称 name the functional codes a narrative may quote, per kind.
+NAME_TABLES = {"决算": ("fa.t3", "fa.t5"), "预算": ("bu.t3", "bu.t5")}
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One table cell printing a subject: its value, table title, where it is, in words."""
+
+    value: Decimal
+    title: str
+    location: Location | None = None
+    where: str = ""  # "“合计”行“项目支出”栏"
+    decimals: int = 2  # the table's printed precision (表11: 0.1 万元)
+    terms: tuple[Location, ...] = ()  # the cells a summed figure adds up, else none
+
+
+@dataclass(frozen=True)
+class FormLine:
+    """One free line of a 表12 block (项目采购): its label, amount in 元 (None: unreadable)."""
+
+    label: str
+    amount: Decimal | None
+    location: Location | None
+
+
+def line_total(lines: list[FormLine]) -> Decimal | None:
+    """Σ of the lines' amounts in 元; None when there is no line or one is unreadable."""
+    if not lines or any(line.amount is None for line in lines):
+        return None
+    return sum((line.amount or Decimal(0) for line in lines), Decimal(0))
+
+
+@dataclass(frozen=True)
+class Prior:
+    """Last year's figure, known to ± ``band`` (0: the 上年数 sheet; 0.05: 表11's 0.1 万元)."""
+
+    value: Decimal
+    band: Decimal = Decimal(0)
+    printed: Printed | None = None  # the 表11 cell it was read from
 
 
 def _sg(first: int) -> dict[str, tuple[Cell, ...]]:
@@ -115,7 +160,7 @@ class Context:
 
     def names(self) -> CodeNames:
         merged: dict[str, str] = {}
-        for tid in ("fa.t3", "fa.t5"):
+        for tid in NAME_TABLES.get(self.kind, NAME_TABLES["决算"]):
             table = self.book.table(tid)
             if table is not None:
                 merged.update({k: v for k, v in table.row_names.items() if v})
@@ -123,17 +168,75 @@ class Context:
 
     def table_values(self, subject: str) -> list[tuple[Decimal, str]]:
         """Every printed value for ``subject``: (value, table title)."""
-        return self._cells(self._cells_of(subject))
+        return [(p.value, p.title) for p in self.table_cells(subject)]
+
+    def table_cells(self, subject: str) -> list[Printed]:
+        """Every printed cell for ``subject``, with where it is (for findings that name it)."""
+        if self.kind == "预算" and subject.startswith("other:"):
+            return self._projects(subject[6:])
+        return self._printed(self._cells_of(subject))
+
+    def form_lines(self, source: budget_cells.FormLines) -> list[FormLine]:
+        """The free lines of ``source.block`` on the 表12 forms that ``source`` counts (label
+        ending with one of ``label_ends``, or every line), form by form, in printed order."""
+        out = []
+        prefix = source.block + "."
+        for table_id, table in self.book.tables.items():
+            if not table_id.startswith(budget_cells.PROJECT_FORM + "-"):
+                continue
+            for row in (r for r in table.rows_seen if r.startswith(prefix)):
+                label = table.row_names.get(row, "")
+                if source.label_ends and not label.strip().endswith(source.label_ends):
+                    continue
+                key = (row, source.column)
+                amount = None if key in table.unreadable else table.value(*key)
+                out.append(FormLine(label, amount, table.location(*key)))
+        return out
+
+    def prior_of(self, subject: str) -> Prior | None:
+        """Last year's figure: the 上年数 sheet, else (预算) 表11's 上年 column to ± half its unit."""
+        if subject in self.prior:
+            return Prior(self.prior[subject])
+        cell = budget_cells.PRIOR_CELLS.get(subject) if self.kind == "预算" else None
+        table = self.book.table(cell[0]) if cell else None
+        if cell is None or table is None or (cell[1], cell[2]) not in table.values:
+            return None  # no 表11, or its 上年 left blank: the change stays unchecked
+        printed = self._printed((cell,))[0]
+        return Prior(printed.value, Decimal(5).scaleb(-(printed.decimals + 1)), printed)
+
+    def _projects(self, name: str) -> list[Printed]:
+        """The 项目当年预算 (元 → 万元) of the 表12 forms whose 项目名称 reads as ``name``."""
+        from yujuesuan.narrative.claims import name_key
+
+        _, row, col = budget_cells.PROJECT_CELL
+        out = []
+        for table_id, table in self.book.tables.items():
+            if not table_id.startswith(budget_cells.PROJECT_FORM + "-"):
+                continue
+            project = table.row_names.get(budget_cells.PROJECT_NAME_ROW, "")
+            if not project or (row, col) not in table.values:
+                continue
+            if name_key(project, self.kind) != name:
+                continue
+            # 元 to 万元 as the narrative prints it (two decimals, half up)
+            value = (table.value(row, col) / budget_cells.PROJECT_UNIT).quantize(
+                CENT, rounding=ROUND_HALF_UP
+            )
+            where = table.subject(row, col)
+            out.append(Printed(value, table.spec.title, table.location(row, col), where))
+        return out
 
     def budget_of(self, subject: str) -> Decimal | None:
         if subject in self.budget:
             return self.budget[subject]
         if subject == "sg_car" and {"sg_car_buy", "sg_car_run"} <= set(self.budget):
             return self.budget["sg_car_buy"] + self.budget["sg_car_run"]
-        found = self._cells(BUDGET_CELLS.get(subject, ()))
-        return found[0][0] if found else None
+        found = self._printed(BUDGET_CELLS.get(subject, ()))
+        return found[0].value if found else None
 
     def _cells_of(self, subject: str) -> tuple[Cell, ...]:
+        if self.kind == "预算":
+            return budget_cells.cells_of(subject)
         if subject.startswith("code:"):
             code = subject[5:]
             cells: tuple[Cell, ...] = (("fa.t5", code, "1"), ("fa.t3", code, "1"))
@@ -144,9 +247,9 @@ class Context:
             return cells
         return CELLS.get(subject, ())
 
-    def _cells(self, cells: tuple[Cell, ...]) -> list[tuple[Decimal, str]]:
+    def _printed(self, cells: tuple[Cell, ...]) -> list[Printed]:
         out = []
-        named = lines(self.layout)
+        named = lines(self.layout) if self.kind != "预算" else {}
         for table_id, row, col in cells:
             table = self.book.table(table_id)
             if table is None:
@@ -154,5 +257,13 @@ class Context:
             row = str(named.get(row, row))
             if row.isdigit() and len(row) >= 3 and not table.has_row(row):
                 continue
-            out.append((table.value(row, col), table.spec.title))
+            out.append(
+                Printed(
+                    table.value(row, col),
+                    table.spec.title,
+                    table.location(row, col),
+                    table.subject(row, col),
+                    table.spec.decimals,
+                )
+            )
         return out

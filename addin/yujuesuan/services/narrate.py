@@ -3,7 +3,8 @@
 A narrative comes from a .txt or .docx file (``--narrative``) or from a 情况说明 sheet in the
 workbook itself (one paragraph per non-empty cell, located by sheet!cell). The 上年数 and
 年初预算 sheets of the template, when present, supply the prior-year and budget figures that no
-published table holds.
+published table holds. Both kinds: a 预算 workbook (kind read from its table titles) is checked
+and drafted with the budget wording and cells (``narrative.budget_cells``, ``budget_draft``).
 """
 
 from __future__ import annotations
@@ -159,11 +160,12 @@ def draft_for(workbook: Path, unit: str | None = None) -> tuple[list, Context]: 
     from yujuesuan.workbook.read import read_book
 
     book, _ = read_book(workbook)
-    grids = {
-        k: v for k, v in read_grids(workbook).items() if k in {PRIOR_SHEET, BUDGET_SHEET, COVER}
-    }
+    every = read_grids(workbook)
+    grids = {k: v for k, v in every.items() if k in {PRIOR_SHEET, BUDGET_SHEET, COVER}}
     ctx = context_for(book, grids)
-    return draft(ctx, unit if unit is not None else _cover_unit(grids)), ctx
+    if unit is None:
+        unit = _cover_unit(grids) or _unit_line(every, book)
+    return draft(ctx, unit), ctx
 
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -223,6 +225,20 @@ def _save_with_sheet(workbook: Path, blocks: list, path: Path) -> None:  # type:
 
 
 COVER = "封面"
+
+
+UNIT_LINE = re.compile(r"^\s*(?:部门/单位|单位名称|编制单位)\s*[:：]\s*(\S.*?)\s*$")
+
+
+def _unit_line(grids: dict[str, list[list[object]]], book: Book) -> str:
+    """The unit printed above the tables ("部门/单位：武汉市硚口区大数据中心", budget sets)."""
+    for table in book.tables.values():
+        for row in grids.get(table.sheet, [])[:8]:
+            for value in row:
+                m = UNIT_LINE.match(str(value)) if isinstance(value, str) else None
+                if m:
+                    return m.group(1)
+    return ""
 
 
 def _cover_unit(grids: dict[str, list[list[object]]]) -> str:
