@@ -4,6 +4,7 @@
   compute the nine tables, controlled rounding) next to a bare calamine read of the same sheets
   (target ≤ 1.5× at 100k rows), its peak memory (max RSS of a child process), and the full
   `yjs build` (which also loads the workbook with openpyxl to write it) up to 100k rows;
+- the same for a 2024 budget 底稿-预算 of 100k lines (read, full `yjs build`);
 - recalculation of the 2021 template with the `formulas` package next to LibreOffice headless.
 Each measurement runs in a fresh child process so timings and RSS do not leak into each other.
 """
@@ -107,6 +108,36 @@ def make_ledger(path: Path, rows: int) -> Path:
     return path
 
 
+def make_budget_ledger(path: Path, rows: int) -> Path:
+    """A 2024 底稿-预算 of ``rows`` lines, all 一般公共预算拨款 (written with openpyxl write-only)."""
+    from openpyxl import Workbook
+
+    from yujuesuan.build.budget_vocabulary import SHEETS
+    from yujuesuan.reference import Level, load
+
+    rng = random.Random(rows)
+    items = [e.code for e in load("function", 2024) if e.level is Level.ITEM]
+    economic = [e.code for e in load("economic", 2024) if e.level is Level.SECTION]
+    by_nature = {
+        "基本支出-人员经费": [c for c in economic if c[:3] in ("301", "303")],
+        "基本支出-公用经费": [c for c in economic if c[:3] == "302"],
+        "项目支出": [c for c in economic if c[:3] == "302"],
+    }
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(SHEETS[0].name)
+    sheet.append([c.name for c in SHEETS[0].columns])
+    for i in range(rows):
+        nature = rng.choice(tuple(by_nature))
+        project = f"项目{i % 50}" if nature == "项目支出" else ""
+        cents = rng.randint(1, 5_000_000)
+        sheet.append([rng.choice(items), rng.choice(by_nature[nature]), "一般公共预算拨款", nature, project, cents / 100])
+    cover = book.create_sheet("封面")
+    cover.append(["单位名称", "基准测试单位"])
+    cover.append(["年度", 2024])
+    book.save(path)
+    return path
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -124,6 +155,12 @@ def main() -> int:
                 f"{rows:>9,} {read['seconds']:>13.2f}s {core['seconds']:>12.2f}s {core['seconds'] / read['seconds']:>11.2f}"
                 f" {warm['ratio']:>11.2f} {core['rss_mb']:>7.0f}MB {full}"
             )
+        budget = make_budget_ledger(folder / "budget-100000.xlsx", 100_000)
+        read, full = measure(budget, "calamine"), measure(budget, "full")
+        print(
+            f"budget 2024, 100,000 lines of 底稿-预算: calamine read {read['seconds']:.2f}s,"
+            f" full yjs build {full['seconds']:.2f}s (peak RSS {full['rss_mb']:.0f}MB)"
+        )
         template = ROOT / "workbooks" / "决算-2021-模板.xlsx"
         by_formulas = measure(template, "formulas")["seconds"]
         from yujuesuan.workbook.recalc import libreoffice

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from yujuesuan.errors import AddinError
 from yujuesuan.findings import Report
+from yujuesuan.messages_zh import TABLES_OF_KIND
 from yujuesuan.services import check_workbook
 from yujuesuan.spec import tables_for
 from yujuesuan.spec.listing import rule_rows
@@ -85,14 +86,15 @@ def _parser() -> argparse.ArgumentParser:
     recalc.add_argument("path")
     recalc.add_argument("--write", help="用 LibreOffice 重算后另存为此文件（保留公式和计算结果）")
     recalc.set_defaults(handler=_recalc)
-    narrate = sub.add_parser("narrate", help="根据九张表、上年数和年初预算起草情况说明（第三部分）")
-    narrate.add_argument("path", help="决算公开表工作簿")
+    narrate = sub.add_parser("narrate", help="根据公开表、上年数和年初预算起草情况说明（第三部分；决算或预算）")
+    narrate.add_argument("path", help="决算或预算公开表工作簿（类型按表格标题识别）")
     narrate.add_argument("-o", "--output", required=True,
                          help="输出文件：.docx 或 .txt；.xlsx 则另存一份带“情况说明”表的工作簿")
-    narrate.add_argument("--unit", help="单位名称（默认读封面）")
+    narrate.add_argument("--unit", help="单位名称（默认读封面，或表头的“部门/单位：”行）")
     narrate.set_defaults(handler=_narrate)
     demo = sub.add_parser("demo", help="用示例单位的底稿生成九张表并校验")
     demo.add_argument("--out", default="yujuesuan-demo", help="输出文件夹")
+    demo.add_argument("--kind", default="决算", help="决算（洪山区2021，默认）或 预算（硚口区2024）")
     demo.set_defaults(handler=_demo)
     addin = sub.add_parser("addin", help="Excel 加载项").add_subparsers(dest="addin_action", required=True)
     addin_build = addin.add_parser("build", help="由 macros/ 生成加载项 yujuesuan.xlam（无需 Excel）")
@@ -233,7 +235,8 @@ def _build(args: argparse.Namespace) -> int:
 
 def _print_build(outcome) -> None:  # type: ignore[no-untyped-def]
     report = outcome.result.rounding_report
-    print(f"已根据底稿（{outcome.rows} 行）生成{outcome.year}年度九张表：{outcome.output}")
+    tables = TABLES_OF_KIND[outcome.kind]
+    print(f"已根据底稿（{outcome.rows} 行）生成{outcome.year}年度{tables}：{outcome.output}")
     if outcome.backup:
         print(f"原文件已备份为：{outcome.backup}")
     print(
@@ -266,14 +269,17 @@ def _narrate(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from yujuesuan.services.demo import run_demo
+    from yujuesuan.services.demo import DEMOS, run_demo
+    from yujuesuan.spec import normalise_kind
 
-    outcome = run_demo(Path(args.out))
-    print("示例单位：武汉市洪山区大数据中心（2021年度决算，底稿按公开数据编制，金额单位元）")
+    demo = DEMOS[normalise_kind(args.kind)]
+    outcome = run_demo(Path(args.out), demo)
+    print(f"示例单位：{demo.unit}（{demo.year}年度{demo.kind}，底稿按公开数据编制，金额单位元）")
     print(f"底稿工作簿：{outcome.ledger_workbook.resolve()}")
     _print_build(outcome.built)
     _print_report(outcome.report)
-    print(f"九张表在：{outcome.built.output.resolve()}（用 Excel 或 WPS 打开；“校验”表列出每条勾稽关系）")
+    tables = TABLES_OF_KIND[demo.kind]
+    print(f"{tables}在：{outcome.built.output.resolve()}（用 Excel 或 WPS 打开；“校验”表列出每条勾稽关系）")
     return 0 if outcome.report.ok else 1
 
 

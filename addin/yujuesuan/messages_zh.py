@@ -96,6 +96,9 @@ def sme_note(implied: str, stated: str) -> str:
     return f"按各类采购的中小企业占比推算，授予中小企业合同金额应为{implied}，文中为{stated}（所列占比疑为各类采购占总额的比例）"
 
 
+# How build, demo and the ribbon's 重算 name the tables they made, per kind.
+TABLES_OF_KIND = {"决算": "九张表", "预算": "预算公开表"}
+
 # Kinds whose findings are arithmetic identities (classified 尾数差异 / 错误 by the band).
 IDENTITY_KINDS = frozenset(
     {"row_sum", "col_sum", "tree_sum", "cross_table", "bound", "share", "form_total", "narrative_table"}

@@ -84,7 +84,7 @@ def budget_both(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, s
 
 def test_rebuilding_a_budget_workbook_draws_the_budget_tables_as_yjs_build_does(budget_both: tuple[Path, Path, str]) -> None:
     cli_path, ribbon_path, message = budget_both
-    assert message.startswith("已根据底稿") and "2024年度部门预算公开表" in message
+    assert message.startswith("已根据底稿") and "2024年度预算公开表" in message
     cli, rebuilt = openpyxl.load_workbook(cli_path), openpyxl.load_workbook(ribbon_path)
     tables = [n for n in cli.sheetnames if n.startswith("表")]
     assert {"表5-1", "表10", "表11"} <= set(tables) and "底稿-支出" not in rebuilt.sheetnames

@@ -87,6 +87,22 @@ def test_editing_one_detail_value_moves_the_same_totals_in_all_three_engines(dem
         assert Decimal(repr(by_formulas[key])) - Decimal(before[key]) in (Decimal(1), Decimal(-1))
 
 
+@pytest.fixture(scope="module")
+def budget_demo(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from yujuesuan.services.demo import BUDGET
+
+    return run_demo(tmp_path_factory.mktemp("budget-demo"), BUDGET)
+
+
+@needs_libreoffice
+def test_the_built_budget_workbook_recalculates_alike_in_all_three_engines(budget_demo) -> None:  # type: ignore[no-untyped-def]
+    assert budget_demo.report.findings == ()
+    outcome = recalc_workbook(budget_demo.built.output)
+    assert set(outcome.engines) == {"formulas", "文件缓存值", "LibreOffice"}
+    assert outcome.formulas == len(budget_demo.built.formula_values) > 300
+    assert outcome.mismatches == []
+
+
 def test_bad_ledger_rows_are_each_reported_and_nothing_is_built(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     path = write_sample_ledger(tmp_path / "底稿.xlsx")
     book = openpyxl.load_workbook(path)

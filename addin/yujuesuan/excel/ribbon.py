@@ -14,14 +14,12 @@ from typing import Any
 
 from yujuesuan.errors import AddinError
 from yujuesuan.excel.port import BookPort
+from yujuesuan.messages_zh import TABLES_OF_KIND
 from yujuesuan.services import check_marks as marks_service
 from yujuesuan.services.build import LedgerInvalid
 from yujuesuan.services.check_marks import RECORD_COLUMNS, RECORD_HEADERS, RESULT_SHEET
 
 MAX_LISTED_ERRORS = 15
-
-
-TABLES_OF_KIND = {"决算": "九张表", "预算": "部门预算公开表"}  # how the 重算 message names them
 
 
 def _handler(fn: Callable[[BookPort], str]) -> Callable[..., str]:

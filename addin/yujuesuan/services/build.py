@@ -43,15 +43,15 @@ class BuildOutcome:
 
 
 def build_workbook(source: Path, output: Path | None = None, *, in_place: bool = False, year: int | None = None) -> BuildOutcome:
-    from yujuesuan.workbook.ledger_sheets import COVER, ledger_sheets_from_file
+    from yujuesuan.workbook.ledger_sheets import COVER, cover_from_file, ledger_sheets_from_file
     from yujuesuan.workbook.open import check_file
     from yujuesuan.workbook.render import render_tables
-    from yujuesuan.workbook.write_tables import read_cover, write_tables
+    from yujuesuan.workbook.write_tables import write_tables
 
     source = Path(source)
     target = output_path(source, output, in_place=in_place)
     check_file(source)
-    info = read_cover(source)
+    info = cover_from_file(source)
     year = year or _year(info, source)
     kind, ledger, sheets = read_working_papers(ledger_sheets_from_file(source, [COVER, *LEDGER_SHEETS]), year=year, source=source)
     result = build_tables(ledger, year)

@@ -55,17 +55,3 @@ def _rewrite_whole(source: Path, target: Path, render: Render, *, replaced: set[
     save_workbook(workbook, target)
     inject_cached_values(target, result.expected)
     return result
-
-
-def read_cover(path: Path) -> dict[str, Any]:
-    """单位名称 / 年度 / 单位编码 of the 封面, without loading the whole workbook."""
-    from yujuesuan.workbook.ledger_sheets import cover
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except Exception as exc:  # openpyxl raises many types for a damaged package
-        raise WorkbookFormatError(f"工作簿已损坏，无法打开：{path}（{type(exc).__name__}）") from None
-    try:
-        return cover(book)
-    finally:
-        book.close()
