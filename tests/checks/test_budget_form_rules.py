@@ -12,26 +12,16 @@ from yujuesuan.checks.engine import Policy, run
 from yujuesuan.findings import Severity
 from yujuesuan.spec import tables_for
 from yujuesuan.spec.model import PrefixTree, TableSet
-from yujuesuan.tables import Book, Table
+from yujuesuan.tables import Book
+
+import table_literals
 
 BUDGET = tables_for("预算", 2024)
 
 
 def book_from_text(**tables: str) -> Book:
     """``t11=\"\"\"row | current | share\\nspending.basic | 367.9 | 20.9\"\"\"`` → a budget Book."""
-    book = Book(source="literal", kind="预算", year=2024)
-    for short, text in tables.items():
-        spec = BUDGET.table(f"bu.{short}")
-        table = Table(spec=spec, sheet=short)
-        lines = [line.strip() for line in text.strip().splitlines()]
-        columns = [c.strip() for c in lines[0].split("|")][1:]
-        for r, line in enumerate(lines[1:], start=2):
-            row, *values = [c.strip() for c in line.split("|")]
-            table.add_row(row, "", f"A{r}")
-            for i, (col, value) in enumerate(zip(columns, values, strict=True)):
-                table.set(row, col, Decimal(value) if value else None, f"{chr(66 + i)}{r}")
-        book.tables[spec.id] = table
-    return book
+    return table_literals.book_from_text(BUDGET, 2024, **tables)
 
 
 def only(*rule_ids: str) -> TableSet:

@@ -11,26 +11,15 @@ from yujuesuan.checks.engine import Policy, run
 from yujuesuan.findings import Severity
 from yujuesuan.spec import tables_for
 from yujuesuan.spec.model import TableSet, TreeSum
-from yujuesuan.tables import Book, Table
+from yujuesuan.tables import Book
+
+import table_literals
 
 SET_2021 = tables_for("决算", 2021)
 
 
 def book_from_text(table_set: TableSet, **tables: str) -> Book:
-    """``t3=\"\"\"row | 1 | 2\\n合计 | 10 | 10\"\"\"`` → a Book; header line names the columns."""
-    book = Book(source="literal", kind="决算", year=2021)
-    for short, text in tables.items():
-        spec = table_set.table(f"fa.{short}")
-        table = Table(spec=spec, sheet=short)
-        lines = [line.strip() for line in text.strip().splitlines()]
-        columns = [c.strip() for c in lines[0].split("|")][1:]
-        for r, line in enumerate(lines[1:], start=2):
-            row, *values = [c.strip() for c in line.split("|")]
-            table.add_row(row, "", f"A{r}")
-            for i, (col, value) in enumerate(zip(columns, values, strict=True)):
-                table.set(row, col, Decimal(value) if value else None, f"{chr(66 + i)}{r}")
-        book.tables[spec.id] = table
-    return book
+    return table_literals.book_from_text(table_set, 2021, **tables)
 
 
 def only(table_set: TableSet, *rule_ids: str) -> TableSet:

@@ -9,6 +9,8 @@ expects. Figures no table holds (政府采购, 国有资产, 绩效目标 counts
 
 from __future__ import annotations
 
+from yujuesuan.spec.budget.classes import INCOME_SOURCES
+
 HEADING = "第三部分 {unit}{y}年部门预算情况说明"
 TITLES = {
     "total": "一、本部门预算收支情况总体说明",
@@ -75,18 +77,10 @@ PERFORMANCE = "{y}年部门项目实行绩效目标管理，设置了部门整�
 COUNT_MARKER = "【请填写：个数】"
 PERFORMANCE_PROJECTS = "【请填写：根据上年度绩效评价和自评结果优先保障的优秀项目个数及金额】"
 
-# 收支总表 income lines (bu.t1 row key -> wording); the 财政拨款 income lines of 表4.
-INCOME_LINES = (
-    ("general", "一般公共预算财政拨款收入"),
-    ("gov_funds", "政府性基金预算拨款收入"),
-    ("state_capital", "国有资本经营预算拨款收入"),
-    ("special_account", "财政专户管理资金收入"),
-    ("business", "事业收入"),
-    ("operating", "事业单位经营收入"),
-    ("superior", "上级补助收入"),
-    ("affiliated", "附属单位上缴收入"),
-    ("other", "其他收入"),
-)
+# 收支总表 income lines (bu.t1 row key -> wording): the table's own labels, except where the
+# narratives say it differently; the 财政拨款 income lines of 表4.
+NARRATIVE_INCOME_WORDS = {"general": "一般公共预算财政拨款收入"}
+INCOME_LINES = tuple((key, NARRATIVE_INCOME_WORDS.get(key, label)) for key, label in INCOME_SOURCES)
 FISCAL_INCOME_LINES = (
     ("本年收入.general", "一般公共预算财政拨款本年收入"),
     ("本年收入.gov_funds", "政府性基金预算拨款本年收入"),
