@@ -24,7 +24,7 @@ from yujuesuan.cli import main as yjs
 from yujuesuan.services import check_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = ("hongshan-2021", "wuchang-2022")
+CASES = ("hongshan-2021", "wuchang-2022", "qiaokou-2024")
 REPEATS = 15
 
 

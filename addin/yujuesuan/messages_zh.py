@@ -101,7 +101,8 @@ TABLES_OF_KIND = {"决算": "九张表", "预算": "预算公开表"}
 
 # Kinds whose findings are arithmetic identities (classified 尾数差异 / 错误 by the band).
 IDENTITY_KINDS = frozenset(
-    {"row_sum", "col_sum", "tree_sum", "cross_table", "bound", "share", "form_total", "narrative_table"}
+    {"row_sum", "col_sum", "tree_sum", "cross_table", "bound", "share", "form_total", "narrative_table",
+     "narrative_parts"}
 )
 
 

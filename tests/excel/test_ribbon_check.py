@@ -159,7 +159,7 @@ def test_an_unreadable_workbook_is_told_in_chinese(tmp_path: Path) -> None:
     openpyxl.Workbook().save(path)
     book = FileBook(path, output=tmp_path / "out.xlsx")
     message = ribbon.check(book)
-    assert message.startswith("错误：未在工作簿中找到任何部门决算公开表")
+    assert message.startswith("错误：未在工作簿中找到任何部门决算或部门预算公开表")
     assert book.messages == [message]
 
 

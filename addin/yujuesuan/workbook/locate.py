@@ -41,18 +41,24 @@ def normalise_title(value: object) -> str:
     return t
 
 
-def match_title(value: object, specs: tuple[TableSpec, ...]) -> str | None:
+TitleNames = list[tuple[str, str]]  # (printed name without quotes, table id)
+
+
+def title_names(specs: tuple[TableSpec, ...]) -> TitleNames:
+    """Every name and alias of ``specs`` as a title ends with it, computed once per search."""
+    return [(_QUOTES.sub("", name), spec.id) for spec in specs for name in (spec.name, *spec.aliases)]
+
+
+def match_title(value: object, names: TitleNames) -> str | None:
     """The id of the table this cell is the title of, or None."""
     t = normalise_title(value)
     if not t or len(t) > 60 or "。" in t or t.startswith(("注", "说明")):
         return None
     best: tuple[int, str] | None = None
-    for spec in specs:
-        for name in (spec.name, *spec.aliases):
-            n = _QUOTES.sub("", name)
-            if t.endswith(n) and len(t) - len(n) <= MAX_TITLE_PREFIX and not _is_listing(t[: len(t) - len(n)]):
-                if best is None or len(n) > best[0]:
-                    best = (len(n), spec.id)
+    for n, table_id in names:
+        if t.endswith(n) and len(t) - len(n) <= MAX_TITLE_PREFIX and not _is_listing(t[: len(t) - len(n)]):
+            if best is None or len(n) > best[0]:
+                best = (len(n), table_id)
     return best[1] if best else None
 
 
@@ -63,12 +69,13 @@ def _is_listing(prefix: str) -> bool:
 
 def find_titles(grids: dict[str, Grid], specs: tuple[TableSpec, ...]) -> list[TitleHit]:
     hits = []
+    names = title_names(specs)
     for sheet, grid in grids.items():
         for r, row in enumerate(grid):
             for c, value in enumerate(row):
                 if not isinstance(value, str):
                     continue
-                table_id = match_title(value, specs)
+                table_id = match_title(value, names)
                 if table_id:
                     kind = _kind(value) or _SET_KINDS.get(table_id.split(".")[0])
                     hits.append(TitleHit(sheet, r, c, table_id, _year_near(grid, r, value), kind))

@@ -88,7 +88,7 @@ def book_from_grids(
     kind = normalise_kind(kind) if kind else (found_kind or "决算")
     if year is None:
         if not hits:
-            raise WorkbookFormatError(f"未在工作簿中找到任何部门决算公开表（按表格标题查找）：{path}")
+            raise WorkbookFormatError(f"未在工作簿中找到任何部门决算或部门预算公开表（按表格标题查找）：{path}")
         raise WorkbookFormatError(f"无法从表格标题识别年度：{path}。请用 --year 指定年度。")
     try:
         table_set = tables_for(kind, year)
