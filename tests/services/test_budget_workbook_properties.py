@@ -7,7 +7,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from yujuesuan.services.build import build_workbook
@@ -33,6 +33,8 @@ def _write_budget(path: Path, raw: dict) -> Path:
 
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10**6), rows=st.integers(1, 300), general=st.booleans())
+@example(seed=0, rows=121, general=True)  # 表11 合计 cannot be both 基本 + 项目 and 表3's rounded
+@example(seed=0, rows=121, general=False)  # 表3 合计 holds spending 表11 has no row for
 def test_random_budget_builds_a_workbook_the_checker_accepts(
     tmp_path: Path, seed: int, rows: int, general: bool
 ) -> None:
@@ -41,10 +43,12 @@ def test_random_budget_builds_a_workbook_the_checker_accepts(
     assert outcome.kind == "预算"
     unkept = {d.rule_id for d in outcome.result.rounding_report.unkept}
     untrue = {d.rule_id for d in outcome.result.rounding_report.untrue}
-    assert unkept | untrue <= {"bu.x.t11_t3.basic", "bu.x.t11_t3.project", "bu.x.t11_t3.total", "bu.x.t11_t1.income"}
+    # a 底稿 meets every rule; rounding at 0.1 万元 may give up one of 表11's own sums, which the
+    # workbook then shows as a 尾数差异 (the figure itself, not a formula re-imposing the sum)
+    assert untrue == set() and all(r.startswith("bu.t11.") for r in unkept), unkept | untrue
     report = check_workbook(outcome.output)
-    assert {f.rule_id for f in report.findings} == unkept | untrue, [f.message for f in report.findings][:5]
-    assert all(f.classification == "尾数差异" for f in report.findings if f.rule_id not in untrue)
+    assert {f.rule_id for f in report.findings} == unkept, [f.message for f in report.findings][:5]
+    assert all(f.classification == "尾数差异" for f in report.findings)
     true, shown = outcome.result.true_book, outcome.result.book
     for tid, table in true.tables.items():
         unit = Decimal(1).scaleb(-table.spec.decimals)

@@ -35,6 +35,12 @@ from yujuesuan.spec.model import Cell, InCatalog, RoundedEqual, Strength, TableS
 from yujuesuan.tables import Book, Table
 
 Key = tuple[str, str, str]  # (table, row, col)
+# Slack is counted in 0.01 万元, each unit at (its weight ×) more than any rounding could save.
+# When not every identity can be kept, what gives way first is a sum of figures printed to 0.1
+# (表11: a miss is 10 units × 0.1 = 1), then an identity of 0.01 figures (a cent: 2), last a
+# figure that must be another table's rounded (表11 = 表3 at 0.1: its bound's slack counts only
+# beyond the half-grid, 5 units × 2 = 10).
+IDENTITY_WEIGHT, COARSE_SUM_WEIGHT, TIE_WEIGHT = 2.0, 0.1, 2.0
 HUNDRED = Decimal(100)
 
 
@@ -70,6 +76,11 @@ class RoundingReport:
     def ok(self) -> bool:
         return not self.unkept
 
+    def given_up(self) -> frozenset[str]:
+        """Ids of the identities the rounding had to break (the workbook must not re-impose
+        them by formula over the figures it chose)."""
+        return frozenset(d.rule_id for d in self.unkept)
+
 
 @dataclass(frozen=True)
 class Rounded:
@@ -87,6 +98,10 @@ class _Identity:
     relation: str  # "=" | "<="
     constant: int = 0
     grid: int = 0  # a RoundedEqual bound: the grid its left side is rounded to
+    # how dearly rounding gives it up per 0.01 of slack when not every identity can be kept
+    # (``COARSE_SUM_WEIGHT``, ``TIE_WEIGHT``); a miss in a sum of 0.1 figures is what the checker
+    # rightly calls a 尾数差异 ("分项之和与合计因四舍五入可能不等")
+    weight: float = IDENTITY_WEIGHT
 
     def residual(self, x: dict[Key, Decimal] | dict[Key, int]) -> Decimal:
         return Decimal(sum(c * x[k] for k, c in self.coefs.items()) + self.constant)
@@ -156,8 +171,12 @@ def _identities(book: Book, table_set: TableSet) -> Iterator[_Identity]:
                 for c in cells:
                     key = (c.table, c.row, c.col)
                     coefs[key] = coefs.get(key, 0) + flip * side * c.sign
+            coarse = all(book.tables[c.table].spec.decimals < 2 for c in eq.left + eq.right)
             yield _Identity(
-                eq, {k: c for k, c in coefs.items() if c}, "=" if eq.relation == "=" else "<="
+                eq,
+                {k: c for k, c in coefs.items() if c},
+                "=" if eq.relation == "=" else "<=",
+                weight=COARSE_SUM_WEIGHT if coarse else IDENTITY_WEIGHT,
             )
 
 
@@ -176,7 +195,7 @@ def _rounded_bounds(rule: RoundedEqual, book: Book) -> Iterator[_Identity]:
         coefs = {k: -sign * c for k, c in right.items()}
         coefs[_key(rule.left)] = coefs.get(_key(rule.left), 0) + sign
         grid = 2 * half if half else 0
-        yield _Identity(eq, {k: c for k, c in coefs.items() if c}, relation, constant, grid)
+        yield _Identity(eq, {k: c for k, c in coefs.items() if c}, relation, constant, grid, weight=TIE_WEIGHT)
 
 
 def _problem(book: Book, table_set: TableSet) -> _Problem:
@@ -236,13 +255,13 @@ def _solve(
         return {}, "optimal"
     # cost of choosing the upper neighbour: |up − true| − |true − floor| = step − 2·(true − floor)
     cost = np.array([float(step[k] - 2 * (true[k] - floor[k])) for k in variables])
-    matrix, lower, upper = _constraints(problem.kept, fixed, floor, step, variables)
+    matrix, lower, upper, weights = _constraints(problem.kept, fixed, floor, step, variables)
     if matrix.shape[0] == 0:
         return nearest, "optimal"
     found, optimal = _milp(cost, matrix, lower, upper, time_limit=time_limit)
     if found is not None:
         return dict(zip(variables, found, strict=True)), "optimal" if optimal else "time_limit"
-    found, _ = _milp(cost, matrix, lower, upper, time_limit=time_limit, slack=True)
+    found, _ = _milp(cost, matrix, lower, upper, time_limit=time_limit, slack=weights)
     if found is not None:
         return dict(zip(variables, found, strict=True)), "with_slack"
     return nearest, "nearest"
@@ -254,14 +273,16 @@ def _constraints(
     floor: dict[Key, int],
     step: dict[Key, int],
     variables: list[Key],
-) -> tuple[csr_matrix, np.ndarray, np.ndarray]:
-    """Rows Σ a·δ (=|<=) b: each identity with its settled cells and floors moved to b."""
+) -> tuple[csr_matrix, np.ndarray, np.ndarray, np.ndarray]:
+    """Rows Σ a·δ (=|<=) b: each identity with its settled cells and floors moved to b; and
+    each row's weight (``_Identity.weight``) for the slack penalty."""
     column = {k: j for j, k in enumerate(variables)}
     data: list[float] = []
     rows: list[int] = []
     cols: list[int] = []
     lower: list[float] = []
     upper: list[float] = []
+    weights: list[float] = []
     for identity in kept:
         terms = [(column[k], c) for k, c in identity.coefs.items() if k in column]
         if not terms:
@@ -276,8 +297,10 @@ def _constraints(
             cols.append(j)
         lower.append(bound if identity.relation == "=" else -np.inf)
         upper.append(bound)
+        weights.append(identity.weight)
     shape = (len(lower), len(variables))
-    return csr_matrix((data, (rows, cols)), shape=shape), np.array(lower), np.array(upper)
+    matrix = csr_matrix((data, (rows, cols)), shape=shape)
+    return matrix, np.array(lower), np.array(upper), np.array(weights, dtype=float)
 
 
 def _milp(
@@ -287,19 +310,21 @@ def _milp(
     upper: np.ndarray,
     *,
     time_limit: float,
-    slack: bool = False,
+    slack: np.ndarray | None = None,
 ) -> tuple[list[int] | None, bool]:
     """The chosen δ (None: no solution found) and whether HiGHS proved it optimal.
 
-    With ``slack`` each row may miss by s⁺ − s⁻ whole 0.01s, at a penalty larger than the
-    largest possible total rounding cost, so only identities that cannot be kept are dropped.
+    With ``slack`` (one weight per row) each row may miss by s⁺ − s⁻ whole 0.01s, at a penalty
+    larger than the largest possible total rounding cost times the row's weight, so only
+    identities that cannot be kept are dropped, the lighter ones first.
     """
     n, m = len(cost), matrix.shape[0]
     objective, widened, upper_bounds = cost, matrix, np.ones(n)
-    if slack:
+    if slack is not None:
         eye = sparse_identity(m, format="csr")
         widened = hstack([matrix, eye, -eye], format="csr")
-        objective = np.concatenate([cost, np.full(2 * m, float(np.abs(cost).sum()) + 1.0)])
+        penalty = (float(np.abs(cost).sum()) + 1.0) * slack
+        objective = np.concatenate([cost, penalty, penalty])
         upper_bounds = np.concatenate([upper_bounds, np.full(2 * m, np.inf)])
     result = milp(
         objective,

@@ -61,7 +61,8 @@ def build_workbook(source: Path, output: Path | None = None, *, in_place: bool =
     rendered: list[Any] = []
 
     def write(tmp: Path) -> None:
-        render = lambda wb: render_tables(wb, table_set, result.book, unit=unit, year=year)  # noqa: E731
+        given_up = result.rounding_report.given_up()
+        render = lambda wb: render_tables(wb, table_set, result.book, unit=unit, year=year, given_up=given_up)  # noqa: E731
         rendered.append(write_tables(source, tmp, render))
 
     write_atomically(target, write)

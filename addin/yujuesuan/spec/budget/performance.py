@@ -41,9 +41,10 @@ def _side_sum(id: str, rows: tuple[tuple[str, str], ...], basis: str) -> RowSum:
     return RowSum(id=id, table=T11, target=total, terms=terms, basis=basis, columns=AMOUNTS)
 
 
-def _rounded(id: str, row: str, source: Cell, basis: str) -> RoundedEqual:
+def _rounded(id: str, row: str, source: Cell | tuple[Cell, ...], basis: str) -> RoundedEqual:
     basis += "（按0.1万元四舍五入）"
-    return RoundedEqual(id=id, left=Cell(T11, row, "current"), right=(source,), basis=basis)
+    right = source if isinstance(source, tuple) else (source,)
+    return RoundedEqual(id=id, left=Cell(T11, row, "current"), right=right, basis=basis)
 
 
 def t11() -> TableSpec:
@@ -61,7 +62,14 @@ def t11() -> TableSpec:
         ),
         _rounded("bu.x.t11_t3.basic", "spending.basic", Cell(T3, TOTAL, "basic"), "表11当年基本支出 = 表3合计基本支出"),
         _rounded("bu.x.t11_t3.project", "spending.project", Cell(T3, TOTAL, "project"), "表11当年项目支出 = 表3合计项目支出"),
-        _rounded("bu.x.t11_t3.total", "spending.total", Cell(T3, TOTAL, "total"), "表11当年支出合计 = 表3合计"),
+        # 支出构成 lists only 基本支出 and 项目支出: its 合计 is theirs, not 表3's 合计, which also
+        # holds 事业单位经营支出, 上缴上级支出 and 对附属单位补助支出
+        _rounded(
+            "bu.x.t11_t3.total",
+            "spending.total",
+            (Cell(T3, TOTAL, "basic"), Cell(T3, TOTAL, "project")),
+            "表11当年支出合计 = 表3合计基本支出 + 项目支出",
+        ),
         _rounded("bu.x.t11_t1.income", "income.total", Cell(T1, "本年收入合计", "income"), "表11当年收入合计 = 表1本年收入合计"),
     )
     return TableSpec(

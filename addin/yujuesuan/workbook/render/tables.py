@@ -49,9 +49,13 @@ class RenderResult:
         return Counter(table for table, _, _ in self.definitions)
 
 
-def render_tables(workbook: Workbook, table_set: TableSet, book: Book, *, unit: str, year: int) -> RenderResult:
+def render_tables(
+    workbook: Workbook, table_set: TableSet, book: Book, *, unit: str, year: int, given_up: frozenset[str] = frozenset()
+) -> RenderResult:
     """Add one sheet per table (``sheet_name``: 表1…表9, 预算 表1…表10 with 表5-1) and 校验 to
-    ``workbook``; raise ValueError if one exists."""
+    ``workbook``; raise ValueError if one exists. ``given_up``: ids of identities the build's
+    rounding could not keep (表11 at 0.1 万元); a cell such a rule would define holds the book's
+    value instead of that formula, so the sheet shows the figures the build chose."""
     for name in [sheet_name(s) for s in table_set.tables] + [check_sheet.SHEET]:
         if name in workbook.sheetnames:
             raise ValueError(f"工作簿中已有工作表“{name}”")
@@ -62,7 +66,7 @@ def render_tables(workbook: Workbook, table_set: TableSet, book: Book, *, unit: 
         for spec in table_set.tables
     }
     placed = {(tid, r, c): (p.sheet, at) for tid, p in placements.items() for (r, c), at in p.cells.items()}
-    chosen = definitions.choose(table_set, shown, placed)
+    chosen = {c: d for c, d in definitions.choose(table_set, shown, placed).items() if d.rule_id not in given_up}
     value = definitions.evaluate(chosen, lambda k: shown.tables[k[0]].value(k[1], k[2]))
     expected: dict[tuple[str, str], Decimal | str] = {}
     changed = {}
