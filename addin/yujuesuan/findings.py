@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -152,3 +153,7 @@ class Report:
 
     def with_file(self, file: str) -> Report:
         return replace(self, source=file, findings=tuple(replace(f, file=file) for f in self.findings))
+
+    def with_findings(self, extra: Iterable[Finding]) -> Report:
+        """This report with ``extra`` findings (the narrative's) after its own."""
+        return replace(self, findings=self.findings + tuple(extra))

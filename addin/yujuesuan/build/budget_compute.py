@@ -9,14 +9,12 @@ result against those rules is a real test. Sources: spec/nine-tables.md §4.1.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from yujuesuan import reference
 from yujuesuan.build import budget_vocabulary as v
 from yujuesuan.build.budget_ledger import BudgetLedger
 from yujuesuan.build.budget_performance import T11, performance_cents
-from yujuesuan.build.cents import Cents, CentTable, Items, add_item, groups, rolled_up, to_book
-from yujuesuan.spec.model import TOTAL, RowsMode, TableSet
+from yujuesuan.build.cents import Cents, CentTable, Items, add_item, class_lines, groups, rolled_up, to_book
+from yujuesuan.spec.model import RowsMode, TableSet
 from yujuesuan.tables import Book
 
 T1, T2, T3, T4, T6, T7, T10 = "bu.t1", "bu.t2", "bu.t3", "bu.t4", "bu.t6", "bu.t7", "bu.t10"
@@ -52,14 +50,8 @@ class _Builder:
             if spec.rows_mode is RowsMode.FIXED:  # every printed line, 0 until a line adds to it
                 for row in spec.rows:
                     self.tables[spec.id].add_row(row.key, row.label, spec.row_columns(row.key))
-        self.classes = {
-            t: {row.code: row.key for row in table_set.table(t).rows if row.code} for t in (T1, T4)
-        }
+        self.classes = {t: class_lines(table_set.table(t)) for t in (T1, T4)}
 
-    def _lines(self, table: str, rows: Iterable[str], columns: Iterable[str], amount: int) -> None:
-        for row in rows:
-            for col in columns:
-                self.tables[table].add(row, col, amount)
 
     def by_function(self, ledger: BudgetLedger) -> None:
         sums = groups(ledger.lines, ["function", "source", "nature"], ["amount"])
@@ -69,16 +61,16 @@ class _Builder:
             add_item(self.items[T3], code, nature.t3_columns, amount)
             if nature.t10_columns:
                 add_item(self.items[T10], code, nature.t10_columns, amount)
-            self._lines(T1, source.t1_lines, (v.INCOME_COLUMN,), amount)
+            self.tables[T1].add_lines(source.t1_lines, (v.INCOME_COLUMN,), amount)
             spent = (self.classes[T1][code[:3]], *v.T1_SPENDING)
-            self._lines(T1, spent, (v.SPENDING_COLUMN,), amount)
+            self.tables[T1].add_lines(spent, (v.SPENDING_COLUMN,), amount)
             fund = v.fund_of(source_name)
             if fund is not None:
                 add_item(self.items[fund.table], code, fund.columns[nature_name], amount)
                 earned = (f"本年收入.{fund.key}", *v.T4_INCOME)
-                self._lines(T4, earned, (v.INCOME_COLUMN,), amount)
+                self.tables[T4].add_lines(earned, (v.INCOME_COLUMN,), amount)
                 spent = (self.classes[T4][code[:3]], *v.T4_SPENDING)
-                self._lines(T4, spent, (v.SPENDING_COLUMN,), amount)
+                self.tables[T4].add_lines(spent, (v.SPENDING_COLUMN,), amount)
 
     def by_economic(self, ledger: BudgetLedger) -> None:
         """表6 (basic lines by 经济科目) and 表7 (“三公” codes) of the fund that details them."""
@@ -88,7 +80,7 @@ class _Builder:
             nature = v.NATURE_BY_NAME[nature_name]
             if nature.t6_columns:
                 add_item(self.items[T6], code, nature.t6_columns, amount)
-            self._lines(T7, (v.THREE_PUBLIC_ROW,), v.THREE_PUBLIC.get(code, ()), amount)
+            self.tables[T7].add_lines((v.THREE_PUBLIC_ROW,), v.THREE_PUBLIC.get(code, ()), amount)
 
     def finish(self, year: int) -> Cents:
         catalogs = {"function": reference.load("function", year)}

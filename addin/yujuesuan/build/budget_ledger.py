@@ -1,6 +1,6 @@
 """底稿-预算 → ``BudgetLedger``: the budget's working paper read with the 决算 machinery.
 
-The sheet is declared in ``budget_vocabulary``; ``read_ledger(sheets, year=…, contract=BUDGET)``
+The sheet is declared in ``budget_vocabulary``; ``read_ledger(sheets, year=…, contract=CONTRACT)``
 checks every cell (codes in the year's catalogs, 功能科目 of a 类 printed on 预算表1, drop-down
 choices, amounts in 元) and, across columns, that a 财政拨款 fund pays only the natures it has
 columns for and that a 基本支出 line's 经济科目 is of its class (人员经费 301/303, 公用经费
@@ -22,7 +22,7 @@ from typing import ClassVar
 import pandas as pd
 
 from yujuesuan.build.budget_vocabulary import BUDGET, NATURE_BY_NAME, SHEETS, fund_of
-from yujuesuan.build.ledger import Contract, RowRule
+from yujuesuan.build.ledger import Contract, RowRule, economic_class_verdict
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,10 +41,7 @@ def _verdict(source: str, nature_name: str, economic: str) -> tuple[str, str] | 
     if fund is not None and nature_name not in fund.columns:
         allowed = "、".join(fund.columns)
         return "nature", f"{source}只能用于{allowed}，不能用于{nature_name}"
-    if nature.economic_classes and economic[:3] not in nature.economic_classes:
-        classes = "、".join(nature.economic_classes)
-        return "economic", f"经济科目编码“{economic}”不属于{nature_name}（应为{classes}类）"
-    return None
+    return economic_class_verdict(economic, nature_name, nature.economic_classes)
 
 
 CONTRACT = Contract(

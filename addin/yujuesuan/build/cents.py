@@ -37,6 +37,17 @@ class CentTable:
     def add(self, row: str, col: str, amount: int) -> None:
         self.values[(row, col)] += amount
 
+    def add_lines(self, rows: Iterable[str], columns: Iterable[str], amount: int) -> None:
+        """``amount`` into every (row, column) pair: a line and the totals it counts in."""
+        for row in rows:
+            for col in columns:
+                self.add(row, col, amount)
+
+
+def class_lines(spec: TableSpec) -> dict[str, str]:
+    """类 code → the key of the summary line that shows it (表1/表4 class lines)."""
+    return {row.code: row.key for row in spec.rows if row.code}
+
 
 Cents = dict[str, CentTable]
 Items = dict[tuple[str, str], int]  # (code, column) → 分; column "" only marks the row

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from yujuesuan import reference
 from yujuesuan.build import vocabulary as v
-from yujuesuan.build.cents import Cents, CentTable, add_item, groups, rolled_up, to_book
+from yujuesuan.build.cents import Cents, CentTable, add_item, class_lines, groups, rolled_up, to_book
 from yujuesuan.build.ledger import Ledger
 from yujuesuan.build.vocabulary import LOOKUP
 from yujuesuan.spec.final_accounts import t01_income_expense_summary as t1
@@ -53,8 +53,8 @@ class _Builder:
         for spec in table_set.tables:
             if spec.rows_mode is RowsMode.FIXED:
                 self._printed_rows(spec)
-        self.t1_class = _class_lines(table_set.table(T1))
-        self.t4_class = _class_lines(table_set.table(T4))
+        self.t1_class = class_lines(table_set.table(T1))
+        self.t4_class = class_lines(table_set.table(T4))
 
     def _printed_rows(self, spec: TableSpec) -> None:
         """Labelled lines start at 0 (结余分配 prints 0.00); unlabelled lines stay blank."""
@@ -66,30 +66,22 @@ class _Builder:
     def _item(self, table: str, code: str, columns: Iterable[str], amount: int) -> None:
         add_item(self.items[table], code, columns, amount)
 
-    def _lines(self, table: str, rows: Iterable[str], columns: Iterable[str], amount: int) -> None:
-        for row in rows:
-            for col in columns:
-                self.tables[table].add(row, col, amount)
 
     def spending(self) -> None:
         spent = groups(self.ledger.spending, ["function", "source", "nature"], ["amount"])
         for (code, source_name, nature_name), (amount,) in spent:
             source, nature = LOOKUP.sources[source_name], LOOKUP.natures[nature_name]
             self._item(T3, code, nature.spending_columns, amount)
-            self._lines(
-                T1,
-                (self.t1_class[code[:3]], *self._t1(v.T1_SPENDING)),
-                (v.T1_SPENDING_COLUMN,),
-                amount,
-            )
+            spent_lines = (self.t1_class[code[:3]], *self._t1(v.T1_SPENDING))
+            self.tables[T1].add_lines(spent_lines, (v.T1_SPENDING_COLUMN,), amount)
             if source.spending_line is not None:
                 lines = self._t1((source.spending_line, *v.T1_PAID_FROM_SOURCE))
-                self._lines(T1, lines, (v.T1_INCOME_COLUMN,), amount)
+                self.tables[T1].add_lines(lines, (v.T1_INCOME_COLUMN,), amount)
             fund = LOOKUP.fund_of(source.name)
             if fund is not None and nature.part is not None:
                 self._item(fund.table, code, fund.part_columns[nature.part], amount)
                 rows = (self.t4_class[code[:3]], *v.T4_SPENDING)
-                self._lines(T4, rows, (v.T4_TOTAL_COLUMN, fund.summary_column), amount)
+                self.tables[T4].add_lines(rows, (v.T4_TOTAL_COLUMN, fund.summary_column), amount)
 
     def income(self) -> None:
         for (code, source_name), (amount,) in groups(
@@ -97,29 +89,28 @@ class _Builder:
         ):
             source = LOOKUP.sources[source_name]
             self._item(T2, code, source.income_columns, amount)
-            self._lines(
-                T1, (str(source.income_line), *self._t1(v.T1_INCOME)), (v.T1_INCOME_COLUMN,), amount
-            )
+            earned = (str(source.income_line), *self._t1(v.T1_INCOME))
+            self.tables[T1].add_lines(earned, (v.T1_INCOME_COLUMN,), amount)
             fund = LOOKUP.fund_of(source.name)
             if fund is not None:
                 if fund.income_columns:  # only 政府性基金 shows its income by 功能科目
                     self._item(fund.table, code, fund.income_columns, amount)
-                self._lines(T4, (fund.income_line, *v.T4_INCOME), (v.T4_INCOME_COLUMN,), amount)
+                self.tables[T4].add_lines((fund.income_line, *v.T4_INCOME), (v.T4_INCOME_COLUMN,), amount)
 
     def balances(self) -> None:
         for (code, source_name), (opening, closing) in groups(
             self.ledger.balances, ["function", "source"], ["opening", "closing"]
         ):
-            self._lines(T1, self._t1(v.T1_OPENING), (v.T1_INCOME_COLUMN,), opening)
-            self._lines(T1, self._t1(v.T1_CLOSING), (v.T1_SPENDING_COLUMN,), closing)
+            self.tables[T1].add_lines(self._t1(v.T1_OPENING), (v.T1_INCOME_COLUMN,), opening)
+            self.tables[T1].add_lines(self._t1(v.T1_CLOSING), (v.T1_SPENDING_COLUMN,), closing)
             fund = LOOKUP.fund_of(source_name)
             if fund is None:
                 continue
             if fund.opening_columns or fund.closing_columns:
                 self._item(fund.table, code, fund.opening_columns, opening)
                 self._item(fund.table, code, fund.closing_columns, closing)
-            self._lines(T4, (fund.opening_line, *v.T4_OPENING), (v.T4_INCOME_COLUMN,), opening)
-            self._lines(T4, v.T4_CLOSING, (v.T4_TOTAL_COLUMN, fund.summary_column), closing)
+            self.tables[T4].add_lines((fund.opening_line, *v.T4_OPENING), (v.T4_INCOME_COLUMN,), opening)
+            self.tables[T4].add_lines(v.T4_CLOSING, (v.T4_TOTAL_COLUMN, fund.summary_column), closing)
 
     def basic_detail(self) -> None:
         """表6: basic spending of the fund it details, by 经济分类 款, 类 and footer."""
@@ -138,15 +129,15 @@ class _Builder:
             for row in (code[:3], code):
                 table.add_row(row, catalog.name(row), ("amount",))
             footer = str(LOOKUP.natures[nature_name].detail_total)
-            self._lines(T6, (code[:3], code, footer), ("amount",), amount)
+            self.tables[T6].add_lines((code[:3], code, footer), ("amount",), amount)
 
     def three_public(self) -> None:
         for (item_name,), (budget, actual) in groups(
             self.ledger.three_public, ["item"], ["budget", "actual"]
         ):
             item = LOOKUP.items[item_name]
-            self._lines(SG, (v.THREE_PUBLIC_ROW,), item.budget_columns, budget)
-            self._lines(SG, (v.THREE_PUBLIC_ROW,), item.actual_columns, actual)
+            self.tables[SG].add_lines((v.THREE_PUBLIC_ROW,), item.budget_columns, budget)
+            self.tables[SG].add_lines((v.THREE_PUBLIC_ROW,), item.actual_columns, actual)
 
     def _t1(self, names: Iterable[str]) -> tuple[str, ...]:
         return tuple(self.lines[name] for name in names)
@@ -156,7 +147,3 @@ class _Builder:
         for table_id, cells in self.items.items():
             self.tables[table_id] = rolled_up(cells, self.set.table(table_id), catalog)
         return self.tables
-
-
-def _class_lines(spec: TableSpec) -> dict[str, str]:
-    return {row.code: row.key for row in spec.rows if row.code}

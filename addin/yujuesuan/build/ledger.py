@@ -297,9 +297,13 @@ def _spending_verdict(source: str, nature_name: str, economic: str) -> tuple[str
         return "nature", f"{source}只能用于基本支出或项目支出，不能用于{nature_name}"
     if fund is not None and fund.details_basic and nature.part == "basic" and not economic:
         return "economic", f"{source}的{nature_name}须填写经济科目编码"
-    if economic and nature.economic_classes and economic[:3] not in nature.economic_classes:
-        classes = "、".join(nature.economic_classes)
-        return "economic", f"经济科目编码“{economic}”不属于{nature_name}（应为{classes}类）"
+    return economic_class_verdict(economic, nature_name, nature.economic_classes) if economic else None
+
+
+def economic_class_verdict(economic: str, nature_name: str, classes: tuple[str, ...]) -> tuple[str, str] | None:
+    """A 经济科目 outside the 类 its 支出性质 allows (人员经费 301/303, 公用经费 302/307/310/399)."""
+    if classes and economic[:3] not in classes:
+        return "economic", f"经济科目编码“{economic}”不属于{nature_name}（应为{'、'.join(classes)}类）"
     return None
 
 

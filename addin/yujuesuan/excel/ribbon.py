@@ -69,7 +69,8 @@ def fill_names(book: BookPort) -> str:
 @_handler
 def rebuild(book: BookPort) -> str:
     """重算九张表: 底稿 → the tables of the workbook's kind and 校验, exactly as ``yjs build`` writes them."""
-    from yujuesuan.services.rebuild import needed_sheets, rebuild_tables
+    from yujuesuan.services.build import needed_sheets
+    from yujuesuan.services.rebuild import rebuild_tables
 
     rebuilt = rebuild_tables(_grids(book, needed_sheets()), source=book.name)
     for image in rebuilt.images:

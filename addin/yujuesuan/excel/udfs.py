@@ -22,9 +22,6 @@ LEVEL_BY_LENGTH = {3: "类", 5: "款", 7: "项"}
 HUNDRED = Decimal(100)
 
 
-def default_year() -> int:
-    """The newest year the bundled catalogs cover (used when a UDF is given no year)."""
-    return max(year for edition in reference.editions() for year in edition.years)
 
 
 def _catalogs(year: int) -> tuple[reference.Catalog, reference.Catalog]:
@@ -44,7 +41,7 @@ def _namer(year: int) -> Callable[[str], str]:
     function, economic = _catalogs(year)
     key = (id(function), id(economic))
     held = _NAMES.get(key)
-    if held is None or held[0] is not function or held[1] is not economic:
+    if held is None:  # the entry holds both catalogs, so their ids cannot be reused meanwhile
         if len(_NAMES) > 16:
             _NAMES.clear()
         held = _NAMES[key] = (function, economic, {})
@@ -63,10 +60,6 @@ def _namer(year: int) -> Callable[[str], str]:
         return found
 
     return name
-
-
-def _name(code: str, year: int) -> str:
-    return _namer(year)(code)
 
 
 def _lazy(make: Callable[[], Callable[[str], str]], read: Callable[[Any], str]) -> Callable[[Any], str]:
@@ -92,7 +85,7 @@ def _code(value: Any) -> str:
 
 def _year(year: Any) -> int:
     if year in (None, ""):
-        return default_year()
+        return reference.newest_year()
     try:
         return int(float(year))
     except (TypeError, ValueError):
@@ -103,7 +96,7 @@ def _year(year: Any) -> int:
 @xw.arg("code", ndim=2)
 def KMMC(code: Any, year: Any = None) -> Any:
     """科目名称：功能或经济分类科目编码对应的名称（可选年度，默认最新目录）。"""
-    y = _year(year) if not isinstance(year, list) else default_year()
+    y = _year(year) if not isinstance(year, list) else reference.newest_year()
     return each(code, _lazy(lambda: _namer(y), _code))
 
 
@@ -126,10 +119,11 @@ def SJKM(code: Any) -> Any:
 def KMYX(code: Any, year: Any = None) -> Any:
     """科目编码在当年目录中是否有效（TRUE/FALSE）。"""
     y = _year(year)
+    name = _lazy(lambda: _namer(y), _code)  # the catalogs once for the range, not per cell
 
     def valid(c: Any) -> bool:
         try:
-            _name(_code(c), y)
+            name(c)
         except CellError:
             return False
         return True

@@ -39,6 +39,7 @@ from .user import UserEdition, catalog_file, user_edition, user_editions
 
 __all__ = [
     "KINDS",
+    "newest_year",
     "Catalog",
     "Edition",
     "Entry",
@@ -126,6 +127,11 @@ def _require_year(year: object) -> None:
 def editions() -> tuple[Edition, ...]:
     """Every edition file declared in the manifest, with its years and provenance."""
     return _manifest().editions
+
+
+def newest_year() -> int:
+    """The newest year the bundled catalogs cover (a UDF given no year, a workbook with none)."""
+    return max(year for edition in editions() for year in edition.years)
 
 
 def canonical_kind(kind: str) -> str:

@@ -11,7 +11,6 @@ written atomically, and only the sheets 表1–表9 and 校验 change: the rest 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 from yujuesuan.build import CONTRACTS, BuildResult, LedgerError, build_tables, read_ledger
 from yujuesuan.errors import AddinError
 from yujuesuan.services.files import backup, output_path, write_atomically
+from yujuesuan.services.grids import year_from_cover
 from yujuesuan.spec import tables_for
 
 class LedgerInvalid(AddinError):
@@ -43,7 +43,7 @@ class BuildOutcome:
 
 
 def build_workbook(source: Path, output: Path | None = None, *, in_place: bool = False, year: int | None = None) -> BuildOutcome:
-    from yujuesuan.workbook.ledger_sheets import COVER, cover_from_file, ledger_sheets_from_file
+    from yujuesuan.workbook.ledger_sheets import cover_of, ledger_sheets_from_file
     from yujuesuan.workbook.open import check_file
     from yujuesuan.workbook.render import render_tables
     from yujuesuan.workbook.write_tables import write_tables
@@ -51,9 +51,10 @@ def build_workbook(source: Path, output: Path | None = None, *, in_place: bool =
     source = Path(source)
     target = output_path(source, output, in_place=in_place)
     check_file(source)
-    info = cover_from_file(source)
-    year = year or _year(info, source)
-    kind, ledger, sheets = read_working_papers(ledger_sheets_from_file(source, [COVER, *LEDGER_SHEETS]), year=year, source=source)
+    found = ledger_sheets_from_file(source, needed_sheets())
+    info = cover_of(found)
+    year = year or year_from_cover(info, source, hint="，或用 --year 指定")
+    kind, ledger, sheets = read_working_papers(found, year=year, source=source)
     result = build_tables(ledger, year)
     unit = str(info.get("单位名称") or "")
     table_set = tables_for(kind, year)
@@ -73,6 +74,13 @@ def build_workbook(source: Path, output: Path | None = None, *, in_place: bool =
 
 # Every kind's 底稿 sheets: the workbook's own tell which kind it is.
 LEDGER_SHEETS = tuple(s.name for c in CONTRACTS.values() for s in c.sheets)
+
+
+def needed_sheets() -> tuple[str, ...]:
+    """The sheets a build reads: the 封面 and every kind's 底稿 (the rest is never read)."""
+    from yujuesuan.workbook.ledger_sheets import COVER
+
+    return (COVER, *LEDGER_SHEETS)
 
 
 def read_working_papers(found: Mapping[str, Any], *, year: int, source: Path) -> tuple[str, Any, dict[str, Any]]:
@@ -104,9 +112,3 @@ def detect_kind(sheets: Mapping[str, Any], heading: Iterable[object] = ()) -> st
     return next((kind for word, kind in _HEADING_KINDS if word in title), "决算")
 
 
-def _year(info: dict[str, Any], path: Path) -> int:
-    raw = str(info.get("年度") or "").strip()
-    match = re.search(r"(20\d{2})", raw)
-    if not match:
-        raise AddinError(f"封面未填写年度（或格式不对）：{path}。请在“封面”的“年度”后填写如 2021，或用 --year 指定。")
-    return int(match.group(1))

@@ -15,12 +15,12 @@ from pathlib import Path
 from yujuesuan import reference
 from yujuesuan.errors import AddinError, UnknownYear
 from yujuesuan.reference import Catalog, Entry, UserEdition, canonical_kind
+from yujuesuan.reference.catalog import KIND_LABELS
 from yujuesuan.reference.diff import CatalogDiff, diff
 from yujuesuan.reference.importing import read_catalog
 from yujuesuan.reference.names import normalise_name
 from yujuesuan.reference.user import install
 
-KIND_WORDS = {"function": "功能分类科目", "economic": "经济分类科目"}
 EARLIEST_YEAR = 2000
 
 
@@ -50,7 +50,7 @@ def import_catalog(path: Path, *, kind: str, year: int, sheet: str | None = None
     entries = _with_aliases(read.entries, previous)
     new = Catalog(kind, str(year), entries)
     old = previous or Catalog(kind, "（无）", ())
-    changes = diff(old, new, new_label=f"导入的{year}年{KIND_WORDS[kind]}")
+    changes = diff(old, new, new_label=f"导入的{year}年{KIND_LABELS[kind]}")
     edition = install(kind, year, entries, source=str(path.resolve()), sheet=read.sheet)
     reference.clear_caches()
     return ImportOutcome(edition, read.sheet, len(entries), read.trimmed, changes)
@@ -85,8 +85,8 @@ def compare_years(kind: str, old_year: int, new_year: int) -> CatalogDiff:
     return diff(
         old,
         new,
-        old_label=f"{old_year}年{KIND_WORDS[kind]}",
-        new_label=f"{new_year}年{KIND_WORDS[kind]}",
+        old_label=f"{old_year}年{KIND_LABELS[kind]}",
+        new_label=f"{new_year}年{KIND_LABELS[kind]}",
     )
 
 
@@ -102,7 +102,7 @@ def show_code(code: str, *, year: int, kind: str | None = None) -> list[str]:
         entry = catalog.entry(wanted)
         parent = f"{entry.parent} {catalog.name(entry.parent)}" if entry.parent else "（无）"
         lines.append(
-            f"{entry.code} {entry.name}（{year}年{KIND_WORDS[each]}，{entry.level.label}）"
+            f"{entry.code} {entry.name}（{year}年{KIND_LABELS[each]}，{entry.level.label}）"
         )
         lines.append(f"  上级科目：{parent}")
         lines += [f"  下级科目：{c} {catalog.name(c)}" for c in catalog.children(entry.code)]
@@ -120,13 +120,13 @@ def list_editions() -> list[str]:
     for edition in reference.editions():
         years = "、".join(str(y) for y in edition.years)
         lines.append(
-            f"  {KIND_WORDS[edition.kind]} {edition.edition}年版：用于 {years} 年（{edition.title}）"
+            f"  {KIND_LABELS[edition.kind]} {edition.edition}年版：用于 {years} 年（{edition.title}）"
         )
     users = reference.user_editions()
     lines.append("用户导入的目录（优先使用）：" if users else "用户导入的目录：无")
     for user in users:
         lines.append(
-            f"  {KIND_WORDS[user.kind]} {user.year}年：{user.entries} 个科目，"
+            f"  {KIND_LABELS[user.kind]} {user.year}年：{user.entries} 个科目，"
             f"导入于 {user.imported.replace('T', ' ')}，来源 {user.source}（{user.file}）"
         )
     return lines

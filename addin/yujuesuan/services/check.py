@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from yujuesuan.checks.engine import Policy, run
@@ -27,7 +26,4 @@ def check_workbook(
 
     book, table_set = read_book(path, year=year, kind=kind)
     report = run(book, table_set, Policy(strict=strict, plausibility=plausibility))
-    extra = narrative_findings(Path(path), book, narrative)
-    if extra:
-        report = replace(report, findings=report.findings + tuple(extra))
-    return report.with_file(str(path))
+    return report.with_findings(narrative_findings(Path(path), book, narrative)).with_file(str(path))

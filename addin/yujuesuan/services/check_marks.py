@@ -11,13 +11,12 @@ back, and only where the cell still carries our colour.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from yujuesuan.checks.engine import Policy, run
 from yujuesuan.findings import Finding, Report
 from yujuesuan.services.grids import Grid
 from yujuesuan.services.sheet_image import CellStyle, SheetImage
-from yujuesuan.tables import Book
 
 RESULT_SHEET = "校验结果"
 FILLS = {"错误": "FFC7CE", "尾数差异": "FFEB9C"}  # classification → RRGGBB (light red, light yellow)
@@ -40,26 +39,12 @@ class Mark:
 
 
 def check_grids(grids: Mapping[str, Grid], *, source: str) -> Report:
+    from yujuesuan.services.narrate import grid_findings
     from yujuesuan.workbook.read import book_from_grids
 
     book, table_set = book_from_grids(dict(grids), source=source)
     report = run(book, table_set, Policy())
-    extra = _narrative(grids, book)
-    if extra:
-        report = replace(report, findings=report.findings + tuple(extra))
-    return report.with_file(source)
-
-
-def _narrative(grids: Mapping[str, Grid], book: Book) -> list[Finding]:
-    """The 情况说明 sheet's findings, as ``yjs check`` adds them (``services.narrate``)."""
-    from yujuesuan.services import narrate
-
-    if narrate.SHEET not in grids:
-        return []
-    wanted = {narrate.SHEET, narrate.PRIOR_SHEET, narrate.BUDGET_SHEET}
-    sheets = {name: grid for name, grid in grids.items() if name in wanted}
-    paragraphs = narrate.sheet_paragraphs(sheets[narrate.SHEET])
-    return list(narrate.check_narrative(paragraphs, narrate.context_for(book, sheets)))
+    return report.with_findings(grid_findings(grids, book)).with_file(source)
 
 
 def marks(report: Report, sheets: Collection[str]) -> list[Mark]:

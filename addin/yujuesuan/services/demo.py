@@ -46,7 +46,6 @@ BUDGET = Demo(
     "武汉市硚口区大数据中心", 2024, "预算", "qiaokou-2024", ("底稿-预算",), "预算公开表"
 )
 DEMOS = {demo.kind: demo for demo in (FINAL_ACCOUNTS, BUDGET)}
-UNIT, YEAR, SAMPLE = FINAL_ACCOUNTS.unit, FINAL_ACCOUNTS.year, FINAL_ACCOUNTS.sample
 _AMOUNT_HEADERS = ("金额", "预算数", "决算数", "年初", "年末")
 
 

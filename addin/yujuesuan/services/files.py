@@ -49,6 +49,12 @@ def output_path(source: Path, output: Path | None, *, in_place: bool) -> Path:
     return Path(output)
 
 
+def default_output(source: Path, output: Path | None, *, in_place: bool, tag: str) -> Path:
+    """``output_path``, where no ``output`` means ``<stem>-<tag><suffix>`` beside the source."""
+    default = source.with_name(f"{source.stem}-{tag}{source.suffix}")
+    return output_path(source, default if output is None else output, in_place=in_place)
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)

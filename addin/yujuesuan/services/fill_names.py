@@ -60,7 +60,7 @@ def _year(grids: Mapping[str, Grid], source: str) -> int:
     info = cover(GridBook(grids))
     if info.get("年度"):
         return year_from_cover(info, source)
-    return max(year for edition in reference.editions() for year in edition.years)
+    return reference.newest_year()
 
 
 def _code(value: object) -> str:

@@ -35,12 +35,18 @@ class GridBook:
         return GridSheet(self._grids[name])
 
 
-def year_from_cover(info: Mapping[str, Any], source: str) -> int:
-    """The 年度 written on the 封面 (``2021``, ``2021年``)."""
+def cover_year(info: Mapping[str, Any]) -> int | None:
+    """The 年度 written on the 封面 (``2021``, ``2021年``), None when there is none."""
     match = re.search(r"(20\d{2})", str(info.get("年度") or ""))
-    if not match:
-        raise AddinError(f"封面未填写年度（或格式不对）：{source}。请在“封面”的“年度”后填写如 2021。")
-    return int(match.group(1))
+    return int(match.group(1)) if match else None
+
+
+def year_from_cover(info: Mapping[str, Any], source: object, *, hint: str = "") -> int:
+    """``cover_year`` or a Chinese error naming ``source`` (``hint``: how else to give it)."""
+    year = cover_year(info)
+    if year is None:
+        raise AddinError(f"封面未填写年度（或格式不对）：{source}。请在“封面”的“年度”后填写如 2021{hint}。")
+    return year
 
 
 def split_address(address: str) -> tuple[int, int]:

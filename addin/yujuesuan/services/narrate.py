@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from yujuesuan.errors import WorkbookFormatError
 from yujuesuan.findings import Finding
@@ -115,17 +117,27 @@ def context_for(book: Book, grids: dict[str, list[list[object]]]) -> Context:
     )
 
 
+NARRATIVE_SHEETS = frozenset({SHEET, PRIOR_SHEET, BUDGET_SHEET})  # what the narrative check reads
+
+
 def narrative_findings(path: Path, book: Book, narrative: Path | None = None) -> list[Finding]:
     """Findings about the narrative of a workbook: ``narrative`` if given, else its 情况说明 sheet."""
     if narrative is None and not has_sheet(path, SHEET):
         return []
-    grids = read_sheets(path, {SHEET, PRIOR_SHEET, BUDGET_SHEET})
-    found = (
-        read_narrative(narrative)
-        if narrative is not None
-        else sheet_paragraphs(grids.get(SHEET, []))
-    )
-    return [_with_file(f, narrative) for f in check_narrative(found, context_for(book, grids))]
+    grids = read_sheets(path, set(NARRATIVE_SHEETS))
+    found = read_narrative(narrative) if narrative is not None else None
+    return [_with_file(f, narrative) for f in grid_findings(grids, book, found)]
+
+
+def grid_findings(grids: Mapping[str, list[list[Any]]], book: Book, found: list[Paragraph] | None = None) -> list[Finding]:
+    """The same from sheet grids already read: ``found`` paragraphs, else the 情况说明 sheet's
+    (none without that sheet); 上年数 and 年初预算 from the grids. Shared with the ribbon's 校验."""
+    sheets = {name: grid for name, grid in grids.items() if name in NARRATIVE_SHEETS}
+    if found is None:
+        if SHEET not in sheets:
+            return []
+        found = sheet_paragraphs(sheets[SHEET])
+    return list(check_narrative(found, context_for(book, sheets)))
 
 
 def read_sheets(path: Path, wanted: set[str]) -> dict[str, list[list[object]]]:

@@ -16,7 +16,6 @@ Sheet format: see ``yujuesuan.workbook.prior_sheet``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,7 +24,8 @@ from pathlib import Path
 from yujuesuan import reference
 from yujuesuan.errors import AddinError, UnknownYear
 from yujuesuan.reference.diff import diff
-from yujuesuan.services.files import backup, write_atomically
+from yujuesuan.services.files import backup, default_output, write_atomically
+from yujuesuan.services.grids import cover_year
 from yujuesuan.tables import Book, Table
 from yujuesuan.workbook.prior_sheet import PriorRow
 
@@ -233,9 +233,9 @@ def _cover_year(workbook: object, path: Path) -> int:
     from yujuesuan.workbook.ledger_sheets import cover
     from yujuesuan.workbook.read import read_book
 
-    match = re.search(r"(20\d{2})", str(cover(workbook).get("年度") or ""))
-    if match:
-        return int(match.group(1))
+    year = cover_year(cover(workbook))
+    if year is not None:
+        return year
     try:
         found = read_book(path)[0].year
     except WorkbookFormatError:
@@ -245,19 +245,6 @@ def _cover_year(workbook: object, path: Path) -> int:
             f"无法确定本年工作簿的年度：{path}。请在“封面”的“年度”后填写如 2022，或用 --year 指定。"
         )
     return found
-
-
-def default_output(source: Path, output: Path | None, *, in_place: bool, tag: str) -> Path:
-    """``output``; the source with ``in_place``; else ``<stem>-<tag><suffix>`` beside it."""
-    if in_place:
-        return source
-    if output is None:
-        return source.with_name(f"{source.stem}-{tag}{source.suffix}")
-    if Path(output).resolve() == source.resolve():
-        raise AddinError(
-            f"输出文件与输入文件相同：{output}。如确需覆盖原文件，请使用 --in-place（会先备份）。"
-        )
-    return Path(output)
 
 
 def total_rows(rows: Iterable[PriorRow]) -> dict[str, Decimal]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from yujuesuan.build import BuildResult, build_tables
-from yujuesuan.services.build import LEDGER_SHEETS, read_working_papers
+from yujuesuan.services.build import needed_sheets, read_working_papers
 from yujuesuan.services.grids import Grid, GridBook, year_from_cover
 from yujuesuan.services.sheet_image import SheetImage, image_of
 from yujuesuan.spec import tables_for
@@ -30,24 +30,17 @@ class Rebuilt:
     kind: str = "决算"
 
 
-def needed_sheets() -> tuple[str, ...]:
-    """The sheets 重算 reads (the rest of the workbook is never read)."""
-    from yujuesuan.workbook.ledger_sheets import COVER
-
-    return (COVER, *LEDGER_SHEETS)
-
-
 def rebuild_tables(grids: Mapping[str, Grid], *, source: str, year: int | None = None) -> Rebuilt:
     """Raises ``LedgerInvalid`` (every 底稿 error) when the 底稿 cannot be built."""
     import openpyxl
 
-    from yujuesuan.workbook.ledger_sheets import cover, ledger_sheets
+    from yujuesuan.workbook.ledger_sheets import cover_of, ledger_sheets
     from yujuesuan.workbook.render import render_tables
 
-    book = GridBook(grids)
-    info = cover(book)
+    found = ledger_sheets(GridBook(grids), needed_sheets())
+    info = cover_of(found)
     year = year or year_from_cover(info, source)
-    kind, ledger, sheets = read_working_papers(ledger_sheets(book, needed_sheets()), year=year, source=Path(source))
+    kind, ledger, sheets = read_working_papers(found, year=year, source=Path(source))
     result = build_tables(ledger, year)
     unit = str(info.get("单位名称") or "")
     scratch = openpyxl.Workbook()

@@ -24,8 +24,7 @@ from yujuesuan.errors import UnknownYear
 from yujuesuan.reference import Catalog
 from yujuesuan.reference.diff import diff
 from yujuesuan.reference.names import normalise_name
-from yujuesuan.services.files import backup, write_atomically
-from yujuesuan.services.pull_prior import default_output
+from yujuesuan.services.files import backup, default_output, write_atomically
 from yujuesuan.spec.model import InCatalog
 from yujuesuan.tables import Book
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,13 +58,12 @@ def cover(workbook: Any) -> dict[str, Any]:
     return cover_fields(workbook[COVER].iter_rows(values_only=True))
 
 
-def cover_from_file(path: Path) -> dict[str, Any]:
-    """The same read with python-calamine: only the 封面 is parsed (openpyxl's read-only mode
-    scans every sheet that lacks a <dimension>, 9 s for a 100k-row 底稿 written write-only)."""
-    found = ledger_sheets_from_file(path, [COVER])
-    if COVER not in found:
+def cover_of(sheets: Mapping[str, RawSheet]) -> dict[str, Any]:
+    """The same from sheets already read by ``ledger_sheets`` / ``ledger_sheets_from_file`` with
+    the 封面 among them, so a build opens its file once."""
+    if COVER not in sheets:
         return {}
-    header, rows = found[COVER]
+    header, rows = sheets[COVER]
     return cover_fields([header, *(values for _, values in rows)])
 
 
