@@ -19,6 +19,7 @@ Decimal('0.010')
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
@@ -91,6 +92,16 @@ def quantize_cent(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def round_half_up(value: Decimal, decimals: int) -> Decimal:
+    """Round half-up (四舍五入) to ``decimals`` places, as every printed figure is rounded."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def half_unit(decimals: int) -> Decimal:
+    """Half the last printed digit: how far a figure printed to ``decimals`` may be from its true value."""
+    return Decimal(5).scaleb(-(decimals + 1))
+
+
 def yuan_to_wanyuan(yuan: Decimal) -> Decimal:
     """The one conversion from 元 to displayed 万元 (half-up, two decimals)."""
     return quantize_cent(yuan / TEN_THOUSAND)
@@ -103,6 +114,14 @@ def rounding_band(terms: int) -> Decimal:
     when one side has no printed terms at all.
     """
     return HALF_CENT * max(terms, 2)
+
+
+def mixed_rounding_band(decimals: Iterable[int]) -> Decimal:
+    """``rounding_band`` for figures printed to the given decimals (表11's 0.1 万元 among cents):
+    half a unit of each, and at least twice the coarsest. For n cent figures it is
+    ``rounding_band(n)``. At least one figure."""
+    units = [half_unit(d) for d in decimals]
+    return max(sum(units, Decimal(0)), 2 * max(units))
 
 
 def format_amount(amount: Decimal | None) -> str:

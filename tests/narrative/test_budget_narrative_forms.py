@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 from yujuesuan.findings import Finding, Severity
+from yujuesuan.money import TEN_THOUSAND as PROJECT_UNIT
 from yujuesuan.narrative import Context, check_narrative, claims_of
 from yujuesuan.narrative.budget_cells import (
     FORM_LINES,
     NARRATIVE_ONLY,
     PRIOR_CELLS,
     PROJECT_FORM,
-    PROJECT_UNIT,
 )
 from yujuesuan.spec import tables_for
 from yujuesuan.tables import Book

@@ -11,9 +11,8 @@ The two prior years are not in a 底稿-预算 and stay blank.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from yujuesuan.build.cents import Cents, CentTable
+from yujuesuan.checks.comparisons import expected_share
 from yujuesuan.spec.model import TOTAL, Share, TableSet, TableSpec
 from yujuesuan.tables import Book
 
@@ -57,10 +56,9 @@ def with_shares(book: Book, table_set: TableSet) -> Book:
     if table is None:
         return book
     for rule in (r for r in table.spec.rules if isinstance(r, Share)):
-        step = Decimal(1).scaleb(-rule.decimals)
         for part, whole in rule.parts:
             total = table.value(whole, rule.amount_column)
             if total:  # no share of nothing
-                share = table.value(part, rule.amount_column) / total * 100
-                table.set(part, rule.column, share.quantize(step, rounding=ROUND_HALF_UP))
+                share = expected_share(table.value(part, rule.amount_column), total, rule.decimals)
+                table.set(part, rule.column, share)
     return book

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, ROUND_UP, Decimal
+from decimal import ROUND_UP, Decimal
 
 from yujuesuan import messages_zh
 from yujuesuan.findings import Finding, Severity
+from yujuesuan.money import half_unit, round_half_up
 from yujuesuan.spec.model import Cell, RoundedEqual, Rule, Share
 from yujuesuan.tables import ZERO, Book
 
@@ -44,24 +45,20 @@ def comparisons(rule: Rule, book: Book) -> Iterator[Comparison]:
 
 def check_comparisons(rule: Rule, book: Book, *, strict: bool = False) -> list[Finding]:
     found = []
+    evaluate = _share if isinstance(rule, Share) else _rounded
     for comparison in comparisons(rule, book):
         cells = (comparison.printed, *comparison.terms)
         if any((c.row, c.col) in book.tables[c.table].unreadable for c in cells):
             continue
-        evaluate = _share if isinstance(rule, Share) else _rounded
         finding = evaluate(comparison, book, strict)
         if finding is not None:
             found.append(finding)
     return found
 
 
-def half_unit(decimals: int) -> Decimal:
-    """Half the last printed digit: how far a printed figure may be from its true value."""
-    return Decimal(5).scaleb(-decimals - 1)
-
-
-def _round(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+def expected_share(part: Decimal, whole: Decimal, decimals: int) -> Decimal:
+    """占比 as printed: ``part`` ÷ ``whole`` × 100, rounded half-up to ``decimals`` (build and check agree)."""
+    return round_half_up(part / whole * HUNDRED, decimals)
 
 
 def _value(book: Book, cell: Cell) -> Decimal:
@@ -75,26 +72,25 @@ def _share(comparison: Comparison, book: Book, strict: bool) -> Finding | None:
     part, whole = _value(book, part_cell), _value(book, whole_cell)
     shown = _value(book, comparison.printed)
     u = half_unit(book.tables[rule.table].spec.decimals)
-    if whole == ZERO or abs(whole) <= u:
+    if abs(whole) <= u:
         return None  # no share of nothing
-    expected = _round(part / whole * HUNDRED, rule.decimals)
+    expected = expected_share(part, whole, rule.decimals)
     if shown == expected:
         return None
     corners = [(p / w) * HUNDRED for p in (part - u, part + u) for w in (whole - u, whole + u)]
     low, high = min(corners) - half_unit(rule.decimals), max(corners) + half_unit(rule.decimals)
     residue = not strict and low <= shown <= high
     tolerance = max(expected - low, high - expected).quantize(Decimal("0.0001"), rounding=ROUND_UP)
-    span = (_round(low, rule.decimals + 2), _round(high, rule.decimals + 2))
+    span = (round_half_up(low, rule.decimals + 2), round_half_up(high, rule.decimals + 2))
     note = messages_zh.share_note(*span, residue)
     return _finding(comparison, book, "share", shown, expected, tolerance, residue, note)
 
 
 def _rounded(comparison: Comparison, book: Book, strict: bool) -> Finding | None:
-    rule = comparison.rule
     decimals = book.tables[comparison.printed.table].spec.decimals
     source = sum((_value(book, c) * c.sign for c in comparison.terms), ZERO)
     shown = _value(book, comparison.printed)
-    expected = _round(source, decimals)
+    expected = round_half_up(source, decimals)
     if shown == expected:
         return None
     tolerance = half_unit(decimals) + sum(

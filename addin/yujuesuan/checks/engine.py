@@ -13,12 +13,25 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from yujuesuan.checks.catalog import check_catalog
-from yujuesuan.checks.comparisons import check_comparisons, half_unit
+from yujuesuan.checks.comparisons import check_comparisons
 from yujuesuan.checks.forms import check_forms
 from yujuesuan.checks.equations import Equation, expand, nearest_parent
 from yujuesuan.findings import Finding, Location, Report, Severity
-from yujuesuan.money import rounding_band
-from yujuesuan.spec.model import TOTAL, Cell, Condition, InCatalog, Rule, RowsMode, Strength, TableSet, TreeSum, rule_tables
+from yujuesuan.money import mixed_rounding_band
+from yujuesuan.spec.model import (
+    TOTAL,
+    Cell,
+    Condition,
+    InCatalog,
+    RoundedEqual,
+    Rule,
+    RowsMode,
+    Share,
+    Strength,
+    TableSet,
+    TreeSum,
+    rule_tables,
+)
 from yujuesuan.tables import ZERO, Book
 
 
@@ -68,7 +81,7 @@ def run(book: Book, table_set: TableSet, policy: Policy = Policy()) -> Report:
 def _check_rule(rule: Rule, book: Book, policy: Policy) -> list[Finding]:
     if isinstance(rule, InCatalog):
         return check_catalog(rule, book)
-    if not getattr(rule, "linear", True):  # 占比, figures at a coarser precision
+    if isinstance(rule, (Share, RoundedEqual)):  # 占比, figures at a coarser precision
         return check_comparisons(rule, book, strict=policy.strict)
     condition = getattr(rule, "condition", None)
     if condition is not None and not _holds(condition, book):
@@ -135,12 +148,8 @@ def _evaluate(eq: Equation, book: Book, policy: Policy) -> Finding | None:
 
 def _band(eq: Equation, book: Book) -> Decimal:
     """n × 0.005 for n cent figures; a table printed at 0.1 万元 (表11) widens its cells' share."""
-    cells = eq.left + eq.right
-    decimals = {book.tables[c.table].spec.decimals for c in cells if c.table in book.tables}
-    if decimals <= {2}:
-        return rounding_band(len(cells))
-    units = [half_unit(book.tables[c.table].spec.decimals) for c in cells if c.table in book.tables]
-    return max(sum(units, ZERO), 2 * max(units))
+    tables = [book.tables[c.table] for c in eq.left + eq.right if c.table in book.tables]
+    return mixed_rounding_band(t.spec.decimals for t in tables)
 
 
 def _location(book: Book, cell: Cell) -> Location | None:

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from yujuesuan.findings import Finding, Severity
-from yujuesuan.money import HALF_CENT, rounding_band
+from yujuesuan.money import HALF_CENT, half_unit, quantize_cent, round_half_up, rounding_band
 from yujuesuan.spec.forms import VALUE, FormIdentity, FormProduct, FormRatio, FormRule, FormSpec, FormTotal, Lines
 from yujuesuan.spec.model import Cell, TableSet
 from yujuesuan.tables import ZERO, Book, Table
-
-CENT = Decimal("0.01")
 
 
 def check_forms(book: Book, table_set: TableSet, *, raise_errors: bool = False) -> tuple[list[Finding], int, int]:
@@ -102,14 +100,14 @@ def _product(rule: FormProduct, form: FormSpec, table: Table) -> Iterator[Findin
         expected = ZERO + 1
         for k in keys:
             expected *= table.value(*k)
-        expected = expected.quantize(CENT, rounding=ROUND_HALF_UP)
+        expected = quantize_cent(expected)
         actual = table.value(*target)
         if actual != expected:
             yield _finding(rule.id, "form_product", form, table, target, expected, actual, keys, rule.basis)
 
 
 def _ratio(rule: FormRatio, form: FormSpec, table: Table) -> Iterator[Finding]:
-    unit = Decimal(1).scaleb(-rule.decimals)
+    half = half_unit(rule.decimals)
     for row in _lines(table, rule.block):
         keys = [(row, c) for c in (rule.target, rule.numerator, rule.denominator)]
         denominator = table.value(row, rule.denominator)
@@ -117,11 +115,11 @@ def _ratio(rule: FormRatio, form: FormSpec, table: Table) -> Iterator[Finding]:
             continue
         exact = table.value(row, rule.numerator) / denominator * rule.scale
         printed = table.value(row, rule.target)
-        if abs(printed - exact) <= unit / 2:
+        if abs(printed - exact) <= half:
             continue  # the printed rounding of the exact ratio (99.997% printed 100.00%)
-        expected = exact.quantize(unit, rounding=ROUND_HALF_UP)
+        expected = round_half_up(exact, rule.decimals)
         yield _finding(
-            rule.id, "form_ratio", form, table, keys[0], expected, printed, keys[1:], rule.basis, tolerance=unit / 2
+            rule.id, "form_ratio", form, table, keys[0], expected, printed, keys[1:], rule.basis, tolerance=half
         )
 
 

@@ -16,7 +16,6 @@ column when no 上年数 sheet gives it (``PRIOR_CELLS``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from yujuesuan.spec.budget.basic import SG_ROW
 from yujuesuan.spec.model import TOTAL
@@ -81,11 +80,10 @@ PERFORMANCE_CELLS: dict[str, tuple[Cell, ...]] = {
     "perf_projects": (("bu.t11", "spending.project", "current"),),
 }
 # A P4 project ("信息化项目维护及运行328.89万元") = 项目当年预算 of the 表12-n form whose 项目名称
-# it names, in 元: one instance table per form (``bu.t12-1`` …), read ÷ ``PROJECT_UNIT``.
+# it names, in 元: one instance table per form (``bu.t12-1`` …), read ÷ 10,000 (``money.yuan_to_wanyuan``).
 PROJECT_FORM = "bu.t12"
 PROJECT_NAME_ROW = "name"
 PROJECT_CELL: Cell = (PROJECT_FORM, "current_budget", "value")
-PROJECT_UNIT = Decimal(10000)
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from yujuesuan.money import round_half_up
 from yujuesuan.narrative import budget_wording as w
 from yujuesuan.narrative.budget_cells import PROJECT_FORM, PROJECT_NAME_ROW
-from yujuesuan.narrative.checks import HUNDRED, rounded
+from yujuesuan.narrative.checks import HUNDRED
 from yujuesuan.narrative.claims import name_key
 from yujuesuan.narrative.draft import Block
 from yujuesuan.narrative.names import clean
@@ -26,15 +27,14 @@ from yujuesuan.tables import Table
 
 ZERO = Decimal(0)
 PCT_DECIMALS = 2  # budgets print two decimals (spec §6)
-CLASS_NAMES = dict(CLASSES)
 
 
 def money(value: Decimal) -> str:
-    return f"{rounded(value, 2).normalize():,f}"
+    return f"{round_half_up(value, 2).normalize():,f}"
 
 
 def pct(part: Decimal, whole: Decimal) -> str:
-    return f"{rounded(part / whole * HUNDRED, PCT_DECIMALS):f}"
+    return f"{round_half_up(part / whole * HUNDRED, PCT_DECIMALS):f}"
 
 
 def draft(ctx: Context, unit: str = "") -> list[Block]:

@@ -7,12 +7,11 @@ forms' sum is legitimate and only one below it is reported.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP
-
 from yujuesuan import messages_zh as zh
-from yujuesuan.narrative.budget_cells import FORM_LINES, PROJECT_UNIT
+from yujuesuan.money import TEN_THOUSAND, yuan_to_wanyuan
+from yujuesuan.narrative.budget_cells import FORM_LINES
 from yujuesuan.narrative.checks import Run, show, stated_band
-from yujuesuan.narrative.values import CENT, line_total
+from yujuesuan.narrative.values import line_total
 
 RULE = "narrative.purchase_bound"
 # message text (messages_zh style): why the sum is a floor, not the figure itself
@@ -28,8 +27,8 @@ def check_purchase_bound(run: Run) -> None:
         total = line_total(lines)
         if total is None:
             continue  # no 表12 form, no such line, or an unreadable amount: narrative-only
-        floor = total / PROJECT_UNIT
-        expected = floor.quantize(CENT, rounding=ROUND_HALF_UP)
+        floor = total / TEN_THOUSAND
+        expected = yuan_to_wanyuan(total)
         terms = tuple(line.location for line in lines if line.location)
         for claim in run.claims:
             if (

@@ -10,27 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from yujuesuan import messages_zh as zh
+from yujuesuan import money
 from yujuesuan.findings import Finding, Location, Severity
+from yujuesuan.money import HALF_CENT
 from yujuesuan.narrative.claims import LABELS, Claim
 from yujuesuan.narrative.text import Paragraph
 from yujuesuan.narrative.values import Context, Prior
 
 HUNDRED = Decimal(100)
 SCORE_WEIGHT = Decimal(20)  # 预算执行 weight in the 自评表 (得分 = 20 × 执行率)
-HALF_CENT = Decimal("0.005")
 SHEET = "情况说明"
 RESIDUE_NOTE = "，系表中数字四舍五入所致（尾数差异）"  # message text (messages_zh style)
 # A change against 表11's rounded 上年 figure: how far off it may be and still be right.
 ROUNDED_PRIOR_NOTE = "（上年数取自该表，按其列示精度允许相差{band}）"
 # Its own rule id: a 表11 whose 近两年 columns hold 执行数, not budgets, can be suppressed alone.
 PRIOR_TABLE_RULE = "narrative.prior_table"
-
-
-def rounded(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def label(subject: str, names: dict[str, str] | None = None) -> str:
@@ -166,13 +163,13 @@ def check_amounts(run: Run) -> None:
             source=f"{nearest.title} {nearest.where}".strip(),
             note=note + (RESIDUE_NOTE if residue else ""),
             severity=Severity.WARNING if residue else Severity.ERROR,
-            terms=nearest.terms or ((nearest.location,) if nearest.location else ()),
+            terms=(nearest.location,) if nearest.location else (),
         )
 
 
 def stated_band(claim: Claim) -> Decimal:
     """Half a unit of the last printed decimal, never less than half a cent."""
-    return max(HALF_CENT, Decimal(5).scaleb(-(claim.decimals + 1)))
+    return max(HALF_CENT, money.half_unit(claim.decimals))
 
 
 def check_budgets(run: Run) -> None:
@@ -255,4 +252,4 @@ def _prior_source(prior: Prior) -> tuple[str, tuple[Location, ...]]:
 
 
 def half_unit(claim: Claim) -> Decimal:
-    return HALF_CENT if claim.unit == "万元" else Decimal(5).scaleb(-(claim.decimals + 1))
+    return HALF_CENT if claim.unit == "万元" else money.half_unit(claim.decimals)

@@ -12,7 +12,8 @@ from decimal import Decimal
 from yujuesuan import messages_zh as zh
 from yujuesuan.findings import Severity
 from yujuesuan.narrative import vocabulary as vocab
-from yujuesuan.narrative.checks import HALF_CENT, Run, half_unit, show
+from yujuesuan.money import HALF_CENT
+from yujuesuan.narrative.checks import Run, half_unit, show
 from yujuesuan.narrative.claims import Claim
 
 REPEATABLE = ("amount", "budget", "executed", "share", "completion", "rate", "pct_change", "change")

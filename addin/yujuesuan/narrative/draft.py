@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from yujuesuan.narrative import wording as w
-from yujuesuan.narrative.checks import HUNDRED, rounded
+from yujuesuan.money import round_half_up
+from yujuesuan.narrative.checks import HUNDRED
 from yujuesuan.narrative.names import clean
 from yujuesuan.narrative.values import Context
 from yujuesuan.reference.expense_groups import PERSONNEL_CLASSES, PUBLIC_CLASSES
@@ -32,11 +33,11 @@ class Block:
 
 
 def money(value: Decimal) -> str:
-    return f"{rounded(value, 2).normalize():f}"
+    return f"{round_half_up(value, 2).normalize():f}"
 
 
 def pct(part: Decimal, whole: Decimal) -> str:
-    value = rounded(part / whole * HUNDRED, PCT_DECIMALS)
+    value = round_half_up(part / whole * HUNDRED, PCT_DECIMALS)
     return f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}"
 
 

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from yujuesuan import messages_zh as zh
-from yujuesuan.narrative.checks import HALF_CENT, HUNDRED, SCORE_WEIGHT, Run, rounded, show
+from yujuesuan.money import HALF_CENT, half_unit, round_half_up
+from yujuesuan.narrative.checks import HUNDRED, SCORE_WEIGHT, Run, show
 from yujuesuan.narrative.claims import Claim
 
 
@@ -29,7 +30,7 @@ def check_ratio(
         if claim.value != 0 and numerator != 0:
             run.report(claim, "narrative_zero_base", note=show(claim.value, claim.unit))
         return
-    expected = rounded(numerator / denominator * scale, claim.decimals)
+    expected = round_half_up(numerator / denominator * scale, claim.decimals)
     if not agrees(claim, numerator, denominator, scale, slack):
         run.report(
             claim,
@@ -54,8 +55,8 @@ def agrees(
     """
     exact = numerator / denominator * scale
     if claim.value in (
-        rounded(exact, claim.decimals),
-        rounded(rounded(exact, claim.decimals + 1), claim.decimals),
+        round_half_up(exact, claim.decimals),
+        round_half_up(round_half_up(exact, claim.decimals + 1), claim.decimals),
     ):
         return True
     n, d = abs(numerator), abs(denominator)
@@ -65,7 +66,7 @@ def agrees(
         max(n - slack[0], Decimal(0)) / (d + slack[1]) * scale,
         (n + slack[0]) / (d - slack[1]) * scale,
     )
-    half = Decimal(5).scaleb(-(claim.decimals + 1))
+    half = half_unit(claim.decimals)
     return claim.value + half > low and claim.value - half <= high
 
 
@@ -144,7 +145,7 @@ def _score_rate(run: Run, claim: Claim) -> None:
     if completion is None:
         _executed_over_budget(run, claim, HUNDRED, score)
     elif (
-        rounded(completion.value, claim.decimals) != claim.value
+        round_half_up(completion.value, claim.decimals) != claim.value
         and id(completion) not in run.flagged
     ):
         run.report(

@@ -12,9 +12,10 @@ nine tables: they come from the 年初预算 and 上年数 sheets when the workb
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from yujuesuan.findings import Location
+from yujuesuan.money import half_unit, yuan_to_wanyuan
 from yujuesuan.narrative import budget_cells
 from yujuesuan.narrative.names import CodeNames
 from yujuesuan.spec.final_accounts.classes import CLASSES
@@ -23,7 +24,6 @@ from yujuesuan.tables import Book
 
 Cell = tuple[str, str, str]  # table id, row key (or a named T1 line), column key
 T4_FIRST_CLASS_LINE = 33
-CENT = Decimal("0.01")
 # The tables whose 科目名称 name the functional codes a narrative may quote, per kind.
 NAME_TABLES = {"决算": ("fa.t3", "fa.t5"), "预算": ("bu.t3", "bu.t5")}
 
@@ -37,7 +37,6 @@ class Printed:
     location: Location | None = None
     where: str = ""  # "“合计”行“项目支出”栏"
     decimals: int = 2  # the table's printed precision (表11: 0.1 万元)
-    terms: tuple[Location, ...] = ()  # the cells a summed figure adds up, else none
 
 
 @dataclass(frozen=True)
@@ -202,7 +201,7 @@ class Context:
         if cell is None or table is None or (cell[1], cell[2]) not in table.values:
             return None  # no 表11, or its 上年 left blank: the change stays unchecked
         printed = self._printed((cell,))[0]
-        return Prior(printed.value, Decimal(5).scaleb(-(printed.decimals + 1)), printed)
+        return Prior(printed.value, half_unit(printed.decimals), printed)
 
     def _projects(self, name: str) -> list[Printed]:
         """The 项目当年预算 (元 → 万元) of the 表12 forms whose 项目名称 reads as ``name``."""
@@ -219,9 +218,7 @@ class Context:
             if name_key(project, self.kind) != name:
                 continue
             # 元 to 万元 as the narrative prints it (two decimals, half up)
-            value = (table.value(row, col) / budget_cells.PROJECT_UNIT).quantize(
-                CENT, rounding=ROUND_HALF_UP
-            )
+            value = yuan_to_wanyuan(table.value(row, col))
             where = table.subject(row, col)
             out.append(Printed(value, table.spec.title, table.location(row, col), where))
         return out

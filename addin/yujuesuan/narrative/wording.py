@@ -62,9 +62,6 @@ SG_TOTAL_NO_BUDGET = "{y}年度“三公”经费财政拨款支出决算为{tot
 SG_ABROAD = "1.因公出国(境)费支出决算为{amount}万元。"
 SG_CAR = "2.公务用车购置及运行费支出决算为{amount}万元。其中：公务用车购置费{buy}万元，公务用车运行费{run}万元。"
 SG_RECEPTION = "3.公务接待费支出决算为{amount}万元。"
-SG_CHANGE_LEAD = (
-    "{y}年度“三公”经费财政拨款支出决算数比{py}年度{direction}{change}万元，{pct_word}{pct}%。"
-)
 BUDGET_WORDS = {"2021": "年初预算", "2022": "全年预算"}
 FUNDS = "{y}年度政府性基金预算财政拨款年初结转和结余{opening}万元，本年收入{income}万元，本年支出{spending}万元，年末结转和结余{closing}万元。"
 STATE_CAPITAL = "{y}年度国有资本经营预算财政拨款本年支出{spending}万元。"

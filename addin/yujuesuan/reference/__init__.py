@@ -84,7 +84,7 @@ def load(kind: str, year: int) -> Catalog:
     A user edition imported for ``year`` (``yjs catalog import``) wins over the bundled one.
     Raises ``UnknownYear`` when neither exists for ``year``.
     """
-    canonical = _canonical_kind(kind)
+    canonical = canonical_kind(kind)
     _require_year(year)
     path = catalog_file(canonical, year)
     try:
@@ -96,14 +96,14 @@ def load(kind: str, year: int) -> Catalog:
 
 def load_bundled(kind: str, year: int) -> Catalog:
     """The edition shipped with the package for ``year``, ignoring any user edition."""
-    canonical = _canonical_kind(kind)
+    canonical = canonical_kind(kind)
     _require_year(year)
     return _load_edition(canonical, _manifest().edition_for(canonical, year).edition)
 
 
 def edition_label(kind: str, year: int) -> str:
     """Which edition ``load(kind, year)`` uses, in Chinese (for reports and the 参考数据 sheet)."""
-    canonical = _canonical_kind(kind)
+    canonical = canonical_kind(kind)
     user = user_edition(canonical, year)
     if user is not None:
         source = Path(user.source).name if user.source else "用户文件"
@@ -141,9 +141,6 @@ def canonical_kind(kind: str) -> str:
     except (KeyError, TypeError):
         message = f"科目类别应为 function（功能）或 economic（经济），实为 {kind!r}"
         raise UnknownKind(message) from None
-
-
-_canonical_kind = canonical_kind
 
 
 @functools.cache

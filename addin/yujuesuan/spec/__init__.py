@@ -38,7 +38,7 @@ def tables_for(kind: str, year: int) -> TableSet:
 
 
 @cache
-def _built(layout: str, kind: str = "决算") -> TableSet:
+def _built(layout: str, kind: str) -> TableSet:
     table_set = _PACKAGES[kind].table_set(layout)
     problems = validate(table_set)
     if problems:

@@ -231,7 +231,6 @@ class RoundedEqual:
     basis: str
     kind = "cross"
     strength = Strength.HARD
-    condition = None
     linear = False
 
 

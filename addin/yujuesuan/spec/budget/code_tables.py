@@ -20,7 +20,24 @@ def col_sum(id: str, table: str, target: str, terms: tuple[str, ...], basis: str
     )
 
 
-code_table = function_code_table  # the shape is the same in both kinds
+def general_sums(table: str) -> tuple[ColumnSum, ColumnSum]:
+    """The two column identities of the 一般公共预算 支出 columns (表5-1 and 附表-5-2)."""
+    return (
+        col_sum(
+            f"{table}.c_total",
+            table,
+            "total",
+            ("basic", "project"),
+            "合计 = 基本支出小计 + 项目支出（各行，表式）",
+        ),
+        col_sum(
+            f"{table}.c_basic",
+            table,
+            "basic",
+            ("personnel", "public"),
+            "基本支出小计 = 人员经费 + 公用经费（各行，表式）",
+        ),
+    )
 
 
 T2, T3, T5, T8, T9, T10 = "bu.t2", "bu.t3", "bu.t5", "bu.t8", "bu.t9", "bu.t10"
@@ -46,21 +63,20 @@ _SPENDING = (
     col("superior", "上缴上级支出"),
     col("subsidy", "对附属单位补助支出"),
 )
-_GENERAL = (
+GENERAL_COLUMNS = (  # also 附表-5-2 (分单位)
     col("total", "合计"),
     col("basic", "小计", "基本支出小计"),
     col("personnel", "人员经费"),
     col("public", "公用经费"),
     col("project", "项目支出"),
 )
-GENERAL_COLUMNS = _GENERAL  # also 附表-5-2 (分单位)
 _FUND = (col("total", "合计"), col("basic", "基本支出"), col("project", "项目支出"))
 
 
 def t2() -> TableSpec:
     # The 2024 seed publishes 收入总表 empty; the columns are the 收支总表 income lines.
     terms = tuple(c.key for c in _INCOME[1:])
-    return code_table(
+    return function_code_table(
         T2,
         "收入总表",
         2,
@@ -73,7 +89,7 @@ def t2() -> TableSpec:
 def t3() -> TableSpec:
     terms = tuple(c.key for c in _SPENDING[1:])
     basis = "合计 = 基本支出 + 项目支出 + 事业单位经营支出 + 上缴上级支出 + 对附属单位补助支出（各行，表式）"
-    return code_table(
+    return function_code_table(
         T3,
         "支出总表",
         3,
@@ -84,28 +100,12 @@ def t3() -> TableSpec:
 
 
 def t5() -> TableSpec:
-    sums = (
-        col_sum(
-            f"{T5}.c_total",
-            T5,
-            "total",
-            ("basic", "project"),
-            "合计 = 基本支出小计 + 项目支出（各行，表式）",
-        ),
-        col_sum(
-            f"{T5}.c_basic",
-            T5,
-            "basic",
-            ("personnel", "public"),
-            "基本支出小计 = 人员经费 + 公用经费（各行，表式）",
-        ),
-    )
-    return code_table(
+    return function_code_table(
         T5,
         "一般公共预算支出表(分功能科目)",
         5,
-        _GENERAL,
-        sums,
+        GENERAL_COLUMNS,
+        general_sums(T5),
         label="5-1",
         aliases=("一般公共预算支出表（分功能科目）", "一般公共预算支出表"),
     )
@@ -121,7 +121,7 @@ def _fund_table(id: str, name: str, number: int, fund: str) -> TableSpec:
             "合计 = 基本支出 + 项目支出（各行，表式）",
         ),
     )
-    return code_table(id, name, number, _FUND, sums, empty_notes=(f"无{fund}预算",))
+    return function_code_table(id, name, number, _FUND, sums, empty_notes=(f"无{fund}预算",))
 
 
 def t8() -> TableSpec:

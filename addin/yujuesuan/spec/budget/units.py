@@ -7,7 +7,7 @@ catalog check. The columns are those of 表5-1, and its 合计 row repeats 表5-
 
 from __future__ import annotations
 
-from yujuesuan.spec.budget.code_tables import GENERAL_COLUMNS, T5, col_sum
+from yujuesuan.spec.budget.code_tables import GENERAL_COLUMNS, T5, general_sums
 from yujuesuan.spec.model import (
     TOTAL,
     Cell,
@@ -43,12 +43,7 @@ def _same_as_t5(col: str, label: str) -> CellIdentity:
 
 def t5_2() -> TableSpec:
     rules: tuple[Rule, ...] = (
-        col_sum(
-            f"{T5_2}.c_total", T5_2, "total", ("basic", "project"), "合计 = 基本支出小计 + 项目支出（各行，表式）"
-        ),
-        col_sum(
-            f"{T5_2}.c_basic", T5_2, "basic", ("personnel", "public"), "基本支出小计 = 人员经费 + 公用经费（各行，表式）"
-        ),
+        *general_sums(T5_2),
         PrefixTree(
             f"{T5_2}.tree",
             T5_2,
