@@ -13,7 +13,7 @@ from yujuesuan.reference.names import normalise_name
 from yujuesuan.spec.model import TableSet, TableSpec
 from yujuesuan.tables import Table
 from yujuesuan.workbook.grid import address, text
-from yujuesuan.workbook.locate import TitleHit
+from yujuesuan.workbook.locate import TitleHit, region_end
 from yujuesuan.workbook.open import Grid
 
 
@@ -27,7 +27,7 @@ def empty_tables(
         own = [h for h in hits if h.table_id == spec.id]
         if spec.id in tables or not own:
             continue
-        ends = {h: _region_end(h, hits, grids) for h in own}
+        ends = {h: region_end(h, hits, grids[h.sheet]) for h in own}
         if any(_explained(grids[h.sheet], h.row, ends[h], spec) for h in own):
             out[spec.id] = None
         else:
@@ -44,11 +44,6 @@ def explained_sheets(
         for tid, f in empty.items()
         if f is None
     ]
-
-
-def _region_end(hit: TitleHit, hits: list[TitleHit], grids: dict[str, Grid]) -> int:
-    following = [h.row for h in hits if h.sheet == hit.sheet and h.row > hit.row]
-    return min(following, default=len(grids[hit.sheet]))
 
 
 def _explained(grid: Grid, start: int, end: int, spec: TableSpec) -> bool:

@@ -24,7 +24,8 @@ from yujuesuan.spec.forms import VALUE, BlockSpec, FieldSpec, FormSpec, instance
 from yujuesuan.spec.model import TableSet
 from yujuesuan.tables import Table
 from yujuesuan.workbook.grid import address, cell, text
-from yujuesuan.workbook.locate import TitleHit, find_titles
+from yujuesuan.workbook.labels import column_labels
+from yujuesuan.workbook.locate import TitleHit, find_titles, region_end
 from yujuesuan.workbook.open import Grid
 
 _UNIT_LINE = re.compile(r"^单位[:：]")
@@ -53,11 +54,10 @@ def read_forms(
     problems: list[Finding] = []
     for form in table_set.forms:
         hits = find_titles(grids, (form,))  # type: ignore[arg-type]  # a FormSpec has name/aliases/id
-        bounds = [(h.sheet, h.row) for h in hits + other_titles]
+        bounds = hits + other_titles
         for n, hit in enumerate(hits, start=1):
             grid = grids[hit.sheet]
-            end = min((r for s, r in bounds if s == hit.sheet and r > hit.row), default=len(grid))
-            region = _Region(form, hit.sheet, grid, hit.row, end)
+            region = _Region(form, hit.sheet, grid, hit.row, region_end(hit, bounds, grid))
             if not _read(region):
                 continue  # a title without a form body (a contents line)
             label = _instance_label(form, grid, hit, n)
@@ -125,7 +125,7 @@ def _read(region: _Region) -> bool:
 
 def _header(block: BlockSpec, row: list[Any]) -> dict[int, str]:
     """column index → column key, when at least two column labels are on this row."""
-    labels = {normalise_name(n): c.key for c in block.columns for n in (c.label, *c.aliases)}
+    labels = column_labels(block.columns)
     found = {c: labels[n] for c, v in enumerate(row) if text(v) and (n := normalise_name(text(v))) in labels}
     return found if len(found) >= 2 else {}
 

@@ -10,16 +10,22 @@ A row with several amount columns (表11's 部门总体资金情况) takes them 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from yujuesuan.reference.names import normalise_name
+from yujuesuan.spec.model import ColumnSpec
 from yujuesuan.tables import Table
 from yujuesuan.workbook.grid import address, cell, text
 
 RELATIVE_YEARS = ("前年", "上年")  # column labels for the two years printed before the budget year
 _YEAR_HEADER = re.compile(r"^20\d{2}年(度)?$")
 AmountReader = Callable[[int, int, tuple[str, str]], "Decimal | None"]
+
+
+def column_labels(columns: Iterable[ColumnSpec]) -> dict[str, str]:
+    """Printed header text (normalised) → column key, for every column's label and aliases."""
+    return {normalise_name(n): c.key for c in columns for n in (c.label, *c.aliases)}
 
 
 def read_labelled_rows(
@@ -54,7 +60,7 @@ def header_columns(grid: list, start: int, first_row: int, table: Table) -> dict
     """Column key -> grid column, from the header cells above the first labelled row (the lowest
     header cell of a column decides). Year headers ("2022 年 | 2023 年") stand for the columns
     labelled ``RELATIVE_YEARS``, in printed order, so the layout is the same every year."""
-    labels = {normalise_name(n): c.key for c in table.spec.columns for n in (c.label, *c.aliases)}
+    labels = column_labels(table.spec.columns)
     relative = [labels[y] for y in RELATIVE_YEARS if y in labels]
     found: dict[str, int] = {}
     for r in range(start + 1, first_row):
@@ -73,7 +79,7 @@ def read_labelled_single_row(
     grid: list, start: int, end: int, table: Table, amount: AmountReader
 ) -> None:
     spec = table.spec
-    labels = {normalise_name(n): c.key for c in spec.columns for n in (c.label, *c.aliases)}
+    labels = column_labels(spec.columns)
     columns: dict[str, int] = {}
     last_header = None
     for r in range(start + 1, end):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from yujuesuan.spec.model import TableSpec
@@ -80,6 +81,13 @@ def find_titles(grids: dict[str, Grid], specs: tuple[TableSpec, ...]) -> list[Ti
                     kind = _kind(value) or _SET_KINDS.get(table_id.split(".")[0])
                     hits.append(TitleHit(sheet, r, c, table_id, _year_near(grid, r, value), kind))
     return hits
+
+
+def region_end(hit: TitleHit, titles: Iterable[TitleHit], grid: Grid) -> int:
+    """The row where ``hit``'s region ends: a title's region runs to the next title on its sheet
+    (among ``titles``), or to the end of its sheet's ``grid``."""
+    following = (t.row for t in titles if t.sheet == hit.sheet and t.row > hit.row)
+    return min(following, default=len(grid))
 
 
 def _year_near(grid: Grid, row: int, title: object) -> int | None:

@@ -19,7 +19,7 @@ from yujuesuan.reference.names import normalise_name
 from yujuesuan.spec.model import TOTAL, RowsMode, TableSpec
 from yujuesuan.tables import Table
 from yujuesuan.workbook.grid import Grid, address, cell, column_numbers, int_like, is_note, text
-from yujuesuan.workbook.labels import read_labelled_rows, read_labelled_single_row
+from yujuesuan.workbook.labels import column_labels, read_labelled_rows, read_labelled_single_row
 
 HEADER_DEPTH = 14  # rows after the title where headers may sit
 _CODE = re.compile(r"^([0-9]{3,8})(.*)$")
@@ -208,7 +208,7 @@ def _columns_by_label(region: Region, spec: TableSpec) -> tuple[int, dict[int, s
     )
     if first_data is None:
         return None
-    labels = {normalise_name(n): c.key for c in spec.columns for n in (c.label, *c.aliases)}
+    labels = column_labels(spec.columns)
     numbers: dict[int, str] = {}
     for r in range(region.start + 1, first_data):
         for c, value in enumerate(region.grid[r] if r < len(region.grid) else []):

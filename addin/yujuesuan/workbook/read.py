@@ -15,7 +15,7 @@ from yujuesuan.spec.model import TableSet, TableSpec
 from yujuesuan.tables import Book, Table
 from yujuesuan.workbook.completeness import empty_tables, explained_sheets
 from yujuesuan.workbook.forms import read_forms
-from yujuesuan.workbook.locate import TitleHit, detect, find_titles, heading_year
+from yujuesuan.workbook.locate import TitleHit, detect, find_titles, heading_year, region_end
 from yujuesuan.workbook.open import Grid, read_grids, uncalculated_formulas
 from yujuesuan.workbook.parse import Region, parse_region
 from yujuesuan.workbook.recalc import recalc_with_formulas
@@ -128,11 +128,7 @@ def _read_tables(grids: dict[str, Grid], hits: list[TitleHit], table_set: TableS
 
 def _regions(hits: list[TitleHit], grids: dict[str, Grid]) -> list[tuple[TitleHit, int]]:
     """Each title with the row where its region ends (the next title on the sheet, or the end)."""
-    out = []
-    for hit in hits:
-        following = [h.row for h in hits if h.sheet == hit.sheet and h.row > hit.row]
-        out.append((hit, min(following, default=len(grids[hit.sheet]))))
-    return out
+    return [(hit, region_end(hit, hits, grids[hit.sheet])) for hit in hits]
 
 
 def _missing(spec: TableSpec) -> Finding:

@@ -42,13 +42,14 @@ class Mismatch:
         return f"{self.sheet}!{self.cell}: {self.left!r} ≠ {self.right!r}"
 
 
-def formula_cells(path: Path) -> dict[Key, str]:
-    """Every formula in the workbook, as written."""
-    return _cells(path)[0]
+def formula_cells(path: Path, sheets: set[str] | None = None) -> dict[Key, str]:
+    """Every formula in the workbook (or in its ``sheets``), as written."""
+    return _cells(path, sheets)[0]
 
 
-def _cells(path: Path) -> tuple[dict[Key, str], dict[Key, Any]]:
-    """(formulas, constants): every non-empty cell of the workbook, in one read-only pass."""
+def _cells(path: Path, sheets: set[str] | None = None) -> tuple[dict[Key, str], dict[Key, Any]]:
+    """(formulas, constants): every non-empty cell of the workbook (or of its ``sheets``), in one
+    read-only pass; a sheet left out is never parsed."""
     import openpyxl
 
     check_file(path)
@@ -57,6 +58,8 @@ def _cells(path: Path) -> tuple[dict[Key, str], dict[Key, Any]]:
     constants: dict[Key, Any] = {}
     try:
         for ws in book.worksheets:
+            if sheets is not None and ws.title not in sheets:
+                continue
             for row in ws.iter_rows():
                 for cell in row:
                     value = getattr(cell, "value", None)
@@ -72,14 +75,19 @@ def _cells(path: Path) -> tuple[dict[Key, str], dict[Key, Any]]:
     return formulas, constants
 
 
-def cached_values(path: Path, keys: set[Key] | None = None) -> dict[Key, Any]:
-    """The values the file carries for its cells (what Excel/WPS/LibreOffice last computed)."""
+def cached_values(
+    path: Path, keys: set[Key] | None = None, sheets: set[str] | None = None
+) -> dict[Key, Any]:
+    """The values the file carries for its cells (what Excel/WPS/LibreOffice last computed);
+    only those of ``sheets`` when given (the others are never parsed)."""
     import openpyxl
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         out = {}
         for ws in book.worksheets:
+            if sheets is not None and ws.title not in sheets:
+                continue
             for row in ws.iter_rows():
                 for cell in row:
                     key = (ws.title, getattr(cell, "coordinate", ""))

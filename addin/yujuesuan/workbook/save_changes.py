@@ -39,23 +39,34 @@ def save_changes(
     ``values`` are the formulas' results to cache (default: what ``source`` had cached);
     ``active`` is the sheet to show selected.
     """
-    from yujuesuan.workbook.recalc import cached_values, formula_cells
-
     changed, removed = set(changed), set(removed)
-    if values is None:
-        values = {k: v for k, v in cached_values(source, set(formula_cells(source))).items() if v is not None}
+    known = _known(source, values, changed)  # the splice takes only these sheets from the scratch
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp) / f"edited{source.suffix}"
         save_workbook(workbook, scratch)
-        inject_cached_values(scratch, {k: v for k, v in values.items() if v is not None})
+        inject_cached_values(scratch, known)
         try:
             splice_sheets(source, scratch, target, only=changed, remove=removed, active=active)
             return
         except PackageUnsupported:
             pass
     refuse_lossy_rewrite(source)
+    if values is None:  # every sheet is written again: all of them need their cached values
+        known = _known(source, None)
     save_workbook(workbook, target)  # a package we cannot edit in place: openpyxl's whole save
-    inject_cached_values(target, {k: v for k, v in values.items() if v is not None})
+    inject_cached_values(target, known)
+
+
+def _known(
+    source: Path, values: dict[tuple[str, str], Any] | None, sheets: set[str] | None = None
+) -> dict[tuple[str, str], Any]:
+    """The formula results to cache, blanks left out: ``values``, or else what ``source`` has
+    cached for its formulas (those of ``sheets`` only, when given)."""
+    from yujuesuan.workbook.recalc import cached_values, formula_cells
+
+    if values is None:
+        values = cached_values(source, set(formula_cells(source, sheets)), sheets)
+    return {k: v for k, v in values.items() if v is not None}
 
 
 def put_text(cell: Any, text: object) -> None:

@@ -28,6 +28,9 @@ _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _WORKSHEET = _REL_NS + "/worksheet"
 _WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _NAME = re.compile(r"<definedName\b([^>]*)>(.*?)</definedName>", re.S)
+_SHEET_DATA = b"<sheetData"
+_TAB_SELECTED = b'tabSelected="1"'
+_HEAD_CHUNK = 4096
 
 
 @dataclass(frozen=True)
@@ -146,14 +149,29 @@ def _activate(
             continue
         xml = parts.get(part)
         if xml is None:
-            xml = src.read(part)
-            if title != active and b'tabSelected="1"' not in xml:
+            if title != active and not _selected(src, part):
                 continue
+            xml = src.read(part)
         xml = re.sub(rb'\s+tabSelected="1"', b"", xml)
         if title == active:
             xml = re.sub(rb"<sheetView\b", b'<sheetView tabSelected="1"', xml, count=1)
         parts[part] = xml
     return workbook, parts
+
+
+def _selected(src: zipfile.ZipFile, part: str) -> bool:
+    """Whether a sheet part says it is the selected tab, read only up to its cells: tabSelected
+    sits in <sheetView>, before <sheetData>, so a 100,000-row 底稿 is not read in full."""
+    head = bytearray()
+    with src.open(part) as stream:
+        while chunk := stream.read(_HEAD_CHUNK):
+            seen = max(0, len(head) - len(_SHEET_DATA))  # a tag may straddle two chunks
+            head += chunk
+            end = head.find(_SHEET_DATA, seen)
+            if end >= 0:
+                head = head[:end]
+                break
+    return _TAB_SELECTED in head
 
 
 def _rels_of(part: str) -> str:

@@ -12,12 +12,11 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
-from yujuesuan.errors import WorkbookFormatError
 from yujuesuan.workbook.cache import inject_cached_values
+from yujuesuan.workbook.edit import open_for_edit
 from yujuesuan.workbook.render import RenderResult, save_workbook
 from yujuesuan.workbook.splice import refuse_lossy_rewrite, splice_sheets
 from yujuesuan.workbook.styles_merge import PackageUnsupported
@@ -45,10 +44,7 @@ def write_tables(source: Path, target: Path, render: Render) -> RenderResult:
 def _rewrite_whole(source: Path, target: Path, render: Render, *, replaced: set[str]) -> RenderResult:
     """The openpyxl fallback: drop exactly the sheets ``render`` draws, then draw them again."""
     refuse_lossy_rewrite(source)
-    try:
-        workbook = load_workbook(source, keep_vba=source.suffix.lower() in (".xlsm", ".xltm"), keep_links=False)
-    except Exception as exc:  # openpyxl raises many types for a damaged package
-        raise WorkbookFormatError(f"工作簿已损坏，无法打开：{source}（{type(exc).__name__}）") from None
+    workbook = open_for_edit(source)
     for name in [n for n in workbook.sheetnames if n in replaced]:
         del workbook[name]
     result = render(workbook)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.workbook.defined_name import DefinedName
 
+from yujuesuan.spec.budget.basic import SG_ROW
 from yujuesuan.spec.final_accounts import t01_income_expense_summary as t1
 from yujuesuan.spec.final_accounts.t06_basic_detail import PERSONNEL_TOTAL, PUBLIC_TOTAL
 from yujuesuan.spec.final_accounts.t07_three_public import ROW as THREE_PUBLIC_ROW
@@ -43,7 +44,7 @@ BUDGET_KEY_CELLS: dict[str, CellKey] = {
     "表5_1_合计": ("bu.t5", TOTAL, "total"),
     "表6_人员经费合计": ("bu.t6", TOTAL, "personnel"),
     "表6_公用经费合计": ("bu.t6", TOTAL, "public"),
-    "三公_预算合计": ("bu.t7", "金额", "total"),
+    "三公_预算合计": ("bu.t7", SG_ROW, "total"),
 }
 
 
