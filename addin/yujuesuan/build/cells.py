@@ -130,8 +130,9 @@ def read_cents(cells: list[object], column: Column) -> Read:
     blank = np.zeros(len(series), dtype=bool)
     plain = series.map(type).isin((int, float, np.int64, np.float64)).to_numpy()
     numbers = series[plain].astype(float).to_numpy()
-    scaled = np.rint(numbers * 100)
-    exact = (scaled / 100 == numbers) & (numbers >= 0) & (numbers <= MAX_YUAN)
+    with np.errstate(over="ignore", invalid="ignore"):  # 1e308 元: not exact, read one by one below
+        scaled = np.rint(numbers * 100)
+        exact = (scaled / 100 == numbers) & (numbers >= 0) & (numbers <= MAX_YUAN)
     cents[np.flatnonzero(plain)[exact]] = scaled[exact].astype(np.int64)
     slow = np.ones(len(series), dtype=bool)
     slow[np.flatnonzero(plain)[exact]] = False
